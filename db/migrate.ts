@@ -1,0 +1,31 @@
+// Applies the committed drizzle-kit migrations (db/migrations) to either database. Node only: it reads the folder.
+import { fileURLToPath } from "node:url";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import type { PgliteHandle } from "./client-pglite";
+
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+// Any fixed number: every instance that migrates takes the same advisory lock.
+const MIGRATION_LOCK_ID = 7_240_301;
+
+export async function migrateEmbedded(handle: PgliteHandle): Promise<void> {
+  await migratePglite(handle.db as never, { migrationsFolder });
+}
+
+/**
+ * Several Node instances may start at once against one server: the advisory lock makes them migrate one after
+ * another (the later ones find nothing left to do). One dedicated connection, so the lock and the work share it.
+ */
+export async function migrateServer(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(drizzle({ client }), { migrationsFolder });
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

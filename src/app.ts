@@ -1,0 +1,81 @@
+// The Hono app both runtimes serve. Runtime entries hand it a way to get per-request services; nothing here knows
+// whether it runs on Node or Workers.
+import { sql } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { webRoutes } from "../bots/web/web-routes";
+import { errorBody, jsonError } from "./http/errors";
+import { describeError } from "./log";
+import type { AppEnv, Services } from "./services";
+
+export const APP_VERSION = "0.1.0";
+const HEALTH_TIMEOUT_MS = 3000;
+
+export interface ServiceScope {
+  services: Services;
+  /** Called once the response is ready (e.g. to close a per-request database client). */
+  release?: () => Promise<void>;
+}
+
+export type ServiceProvider = (c: Context<AppEnv>) => ServiceScope | Promise<ServiceScope>;
+
+export function createApp(provide: ServiceProvider) {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const scope = await provide(c);
+    c.set("services", scope.services);
+    try {
+      await next();
+    } finally {
+      if (scope.release) {
+        const released = scope.release();
+        // On Workers the response should not wait for the client to close.
+        try {
+          c.executionCtx.waitUntil(released);
+        } catch {
+          await released;
+        }
+      }
+    }
+  });
+
+  app.get("/", (c) => c.redirect("/chat"));
+
+  app.get("/health", async (c) => {
+    const { db, log } = c.get("services");
+    try {
+      await withTimeout(db.execute(sql`select 1`), HEALTH_TIMEOUT_MS);
+      return c.json({ status: "ok", db: "ok" });
+    } catch (error) {
+      log.warn("health.db_unreachable", describeError(error));
+      return c.json({ status: "error", db: "error" }, 503);
+    }
+  });
+
+  // Static JSON, no database: what the server costs before any work (the benchmark's floor).
+  app.get("/api/version", (c) => c.json({ name: "loa", version: APP_VERSION }));
+
+  app.route("/", webRoutes());
+
+  app.notFound((c) => jsonError(c, 404, "not_found", `Không có đường dẫn ${c.req.method} ${c.req.path}`));
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const message = error.status === 400 ? "Yêu cầu không hợp lệ: nội dung JSON bị lỗi hoặc thiếu" : error.message;
+      return c.json(errorBody(error.status === 400 ? "invalid_request" : "http_error", message), error.status);
+    }
+    c.get("services")?.log.error("request.failed", { path: c.req.path, ...describeError(error) });
+    return c.json(errorBody("internal_error", "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút."), 500);
+  });
+
+  return app;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,44 @@
+// Messages pushed to a person outside a reply (an officer's answer, a campaign message). Channels that cannot be
+// pushed to directly (the web chat) read them by cursor; the id is that cursor.
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Db } from "../../db/db";
+import { contacts, outboxMessages, type Channel } from "../../db/schema/index";
+import type { Reply } from "../engine/replies";
+
+export interface PushedMessage {
+  id: number;
+  kind: string;
+  replies: Reply[];
+  createdAt: Date;
+}
+
+export async function pushToContact(db: Db, contactId: string, kind: string, replies: Reply[]): Promise<number> {
+  const [row] = await db.insert(outboxMessages).values({ contactId, kind, replies }).returning({ id: outboxMessages.id });
+  return row!.id;
+}
+
+export interface PushedPage {
+  messages: PushedMessage[];
+  /** Pass back as `after` to get only newer messages. */
+  cursor: number;
+  hasMore: boolean;
+}
+
+/** Messages for a channel identity after a cursor, oldest first. An unknown person simply has none. */
+export async function listPushed(
+  db: Db,
+  channel: Channel,
+  platformId: string,
+  after: number,
+  limit: number,
+): Promise<PushedPage> {
+  const rows = await db
+    .select({ id: outboxMessages.id, kind: outboxMessages.kind, replies: outboxMessages.replies, createdAt: outboxMessages.createdAt })
+    .from(outboxMessages)
+    .innerJoin(contacts, eq(contacts.id, outboxMessages.contactId))
+    .where(and(eq(contacts.channel, channel), eq(contacts.platformId, platformId), gt(outboxMessages.id, after)))
+    .orderBy(asc(outboxMessages.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map((r) => ({ ...r, replies: r.replies as Reply[] }));
+  return { messages: page, cursor: page.at(-1)?.id ?? after, hasMore: rows.length > limit };
+}

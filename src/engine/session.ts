@@ -1,0 +1,37 @@
+// Conversation state kept in the database between messages. Versioned and zod-validated: a stored state that no
+// longer parses (an old version, a corrupted row) restarts the conversation at the menu instead of failing.
+import { z } from "zod";
+
+export const screenSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("menu") }),
+  z.object({ kind: z.literal("help") }),
+  z.object({ kind: z.literal("topics") }),
+  z.object({ kind: z.literal("documents"), topicId: z.number().int(), page: z.number().int().min(1) }),
+  z.object({ kind: z.literal("articles"), documentId: z.number().int(), page: z.number().int().min(1) }),
+  z.object({ kind: z.literal("article"), articleId: z.number().int() }),
+  z.object({ kind: z.literal("lessons"), page: z.number().int().min(1) }),
+  z.object({ kind: z.literal("lesson"), lessonId: z.number().int() }),
+  z.object({ kind: z.literal("search_prompt") }),
+  z.object({ kind: z.literal("search_results"), query: z.string().max(500), page: z.number().int().min(1) }),
+]);
+export type Screen = z.infer<typeof screenSchema>;
+
+export const SESSION_VERSION = 1;
+
+export const sessionSchema = z.object({
+  version: z.literal(SESSION_VERSION),
+  screen: screenSchema,
+  /** Values of the options last shown, so "2" picks the second one on channels without buttons. */
+  options: z.array(z.string()).max(20),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export function newSession(): Session {
+  return { version: SESSION_VERSION, screen: { kind: "menu" }, options: [] };
+}
+
+/** A stored state, or a fresh session when it is missing or does not parse. */
+export function restoreSession(stored: unknown): Session {
+  const parsed = sessionSchema.safeParse(stored);
+  return parsed.success ? parsed.data : newSession();
+}

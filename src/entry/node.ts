@@ -1,0 +1,72 @@
+// The Node server: embedded PGlite by default (data in PGLITE_DATA_DIR), postgres.js when DATABASE_URL is set.
+// Applies migrations, seeds an empty database, then serves the app. `npm start` runs this.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createPgliteDb } from "../../db/client-pglite";
+import { createPostgresDb } from "../../db/client-postgres";
+import type { DbHandle } from "../../db/db";
+import { migrateEmbedded, migrateServer } from "../../db/migrate";
+import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
+import { createApp } from "../app";
+import { ConfigError, parseConfig, type AppConfig } from "../config";
+import { createLogger, describeError } from "../log";
+
+export async function startNodeServer(config: AppConfig) {
+  const log = createLogger(config.LOG_LEVEL);
+  const started = performance.now();
+  let handle: DbHandle;
+  if (config.DATABASE_URL) {
+    await migrateServer(config.DATABASE_URL);
+    handle = createPostgresDb(config.DATABASE_URL);
+  } else {
+    const embedded = await createPgliteDb({ dataDir: config.PGLITE_DATA_DIR });
+    await migrateEmbedded(embedded);
+    handle = embedded;
+  }
+  if (config.SEED_ON_START && (await isDatabaseEmpty(handle.db))) {
+    log.info("seed.start", { driver: handle.driver });
+    await seedDatabase(handle.db, { log: (message) => log.info("seed.progress", { message }) });
+  }
+
+  const services = { db: handle.db, config, log };
+  const app = createApp(() => ({ services }));
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const address = `http://${config.HOST}:${config.PORT}`;
+  log.info("server.ready", { address, chat: `${address}/chat`, driver: handle.driver, startupMs: Math.round(performance.now() - started) });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info("server.stopping");
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handle.close();
+    })());
+  return { app, server, db: handle, stop };
+}
+
+// Run as a program (not when imported by a test).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let config: AppConfig;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const issue of error.issues) console.error(`Biến môi trường ${issue.variable} không hợp lệ: ${issue.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  startNodeServer(config).then(
+    ({ stop }) => {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => void stop().then(() => process.exit(0)));
+      }
+    },
+    (error) => {
+      console.error("Không khởi động được Loa:", describeError(error).message);
+      process.exit(1);
+    },
+  );
+}

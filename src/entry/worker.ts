@@ -1,0 +1,48 @@
+// The Cloudflare Worker: the same app, with Postgres through a Hyperdrive binding (one postgres.js client per
+// request; Hyperdrive keeps the real connections warm). No PGlite, zca-js or Node server is imported here.
+import type { ExecutionContext } from "hono";
+import { createPostgresDb } from "../../db/client-postgres";
+import { createApp } from "../app";
+import { ConfigError, parseConfig, type AppConfig } from "../config";
+import { errorBody } from "../http/errors";
+import { createLogger } from "../log";
+
+export interface WorkerEnv {
+  HYPERDRIVE?: { connectionString: string };
+  [variable: string]: unknown;
+}
+
+// The env object is the same for a whole request: parse it once per request, not once per use.
+const parsedConfigs = new WeakMap<object, AppConfig>();
+function workerConfig(env: WorkerEnv): AppConfig {
+  const cached = parsedConfigs.get(env);
+  if (cached) return cached;
+  const config = parseConfig(env);
+  if (!env.HYPERDRIVE?.connectionString) {
+    throw new ConfigError([{ variable: "HYPERDRIVE", message: "thiếu binding Hyperdrive (xem wrangler.toml)" }]);
+  }
+  parsedConfigs.set(env, config);
+  return config;
+}
+
+const app = createApp((c) => {
+  const env = c.env as WorkerEnv;
+  const config = workerConfig(env);
+  const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 5, fetchTypes: false });
+  return { services: { db: handle.db, config, log: createLogger(config.LOG_LEVEL) }, release: () => handle.close() };
+});
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    try {
+      workerConfig(env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // A misconfigured deployment answers 500 with the variable named, and says why in the log.
+      console.error(JSON.stringify({ level: "error", event: "config.invalid", issues: error.issues }));
+      const names = error.issues.map((i) => i.variable).join(", ");
+      return Response.json(errorBody("config_error", `Cấu hình máy chủ không hợp lệ: ${names}`), { status: 500 });
+    }
+    return app.fetch(request, env, ctx);
+  },
+};
