@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../db/db";
+import { createLogger } from "../src/log";
+import { createTestApp } from "./support/test-app";
+import { createTestDb, testDriver } from "./support/test-db";
+
+describe(`app (${testDriver})`, () => {
+  let handle: DbHandle;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    handle = await createTestDb({ seed: "none" });
+  });
+  afterAll(async () => handle?.close().catch(() => undefined));
+
+  it("reports health with the database", async () => {
+    const response = await createTestApp(handle.db).request("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  it("serves the static version route without the database", async () => {
+    const response = await createTestApp(handle.db).request("/api/version");
+    expect(await response.json()).toEqual({ name: "loa", version: expect.any(String) });
+  });
+
+  it("answers unknown paths with a JSON 404", async () => {
+    const response = await createTestApp(handle.db).request("/nowhere");
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("turns an unexpected error into a logged JSON 500 without details", async () => {
+    const app = createTestApp(handle.db, createLogger("debug", (line) => logged.push(line)));
+    app.get("/explode", () => {
+      throw new Error("secret internals");
+    });
+    const response = await app.request("/explode");
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).not.toContain("secret internals");
+    expect(logged.some((l) => l.includes("request.failed") && l.includes("secret internals"))).toBe(true);
+  });
+
+  it("reports 503 when the database is unreachable", async () => {
+    const app = createTestApp(handle.db);
+    await handle.close();
+    const response = await app.request("/health");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "error", db: "error" });
+  });
+});

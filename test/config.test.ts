@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config";
+
+describe("parseConfig", () => {
+  it("needs no variable for the embedded default", () => {
+    expect(parseConfig({})).toEqual({
+      PORT: 8787,
+      HOST: "127.0.0.1",
+      PGLITE_DATA_DIR: "./.data/pglite",
+      SEED_ON_START: true,
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: " " }).PORT).toBe(8787);
+    expect(parseConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("reads typed values", () => {
+    const config = parseConfig({ PORT: "3000", DATABASE_URL: "postgres://u@h:5432/d", SEED_ON_START: "false" });
+    expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: "postgres://u@h:5432/d", SEED_ON_START: false });
+  });
+
+  it("names every invalid variable", () => {
+    try {
+      parseConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual(["DATABASE_URL", "LOG_LEVEL", "PORT"]);
+    }
+  });
+});

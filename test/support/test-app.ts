@@ -1,0 +1,34 @@
+// The app as both runtimes build it, on a test database, driven through app.request().
+import { createApp } from "../../src/app";
+import { parseConfig } from "../../src/config";
+import type { Db } from "../../db/db";
+import { createLogger, type Logger } from "../../src/log";
+
+export function createTestApp(db: Db, log: Logger = createLogger("error", () => {})) {
+  const services = { db, config: parseConfig({}), log };
+  return createApp(() => ({ services }));
+}
+
+export interface WebReply {
+  text: string;
+  options: Array<{ label: string; value: string }>;
+}
+
+/** Sends one web chat message and returns the replies (fails the test on a non-200). */
+export async function say(app: ReturnType<typeof createTestApp>, user: string, text: string): Promise<WebReply[]> {
+  const response = await app.request("/web/messages", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ user, text }),
+  });
+  if (response.status !== 200) throw new Error(`POST /web/messages → ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { replies: WebReply[] }).replies;
+}
+
+/** The value of the option whose label matches. */
+export function optionValue(replies: WebReply[], label: RegExp | string): string {
+  const options = replies.flatMap((r) => r.options);
+  const found = options.find((o) => (typeof label === "string" ? o.label.includes(label) : label.test(o.label)));
+  if (!found) throw new Error(`no option ${label} among: ${options.map((o) => o.label).join(" | ")}`);
+  return found.value;
+}
