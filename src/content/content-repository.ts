@@ -1,6 +1,6 @@
 // The engine's ContentSource on the database: topics, statutes article by article, lessons and search.
 // Citizens see published content only.
-import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { articles, legalDocuments, lessons, topics } from "../../db/schema/index";
 import type { ContentSource, LessonView, Page } from "../engine/ports";
@@ -151,50 +151,62 @@ export function createContentRepository(db: Db): ContentSource {
       const rank = sql`${queries.rank}::tsquery`;
       // Precise first (every meaningful word present); only when that finds nothing, anything that matches.
       for (const filter of [queries.all, queries.any]) {
-        const matchArticle: SQL = sql`${articles.search} @@ ${filter}::tsquery`;
-        const matchLesson: SQL = sql`${lessons.search} @@ ${filter}::tsquery`;
-        const [[articleCount], [lessonCount]] = await Promise.all([
-          db.select({ n: count() }).from(articles).innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId)).where(and(matchArticle, publishedDocument)),
-          db.select({ n: count() }).from(lessons).where(and(matchLesson, publishedLesson)),
-        ]);
-        const total = (articleCount?.n ?? 0) + (lessonCount?.n ?? 0);
-        if (total === 0) continue;
-        const page = clampPage(requestedPage, pageSize, total);
-        const articleHits = db
-          .select({
-            kind: sql<"article" | "lesson">`'article'`.as("kind"),
-            id: articles.id,
-            number: articles.number,
-            title: articles.title,
-            context: sql<string | null>`${legalDocuments.title}`.as("context"),
-            score: sql<number>`ts_rank(${articles.search}, ${rank})`.as("score"),
-          })
-          .from(articles)
-          .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
-          .where(and(matchArticle, publishedDocument));
-        const lessonHits = db
-          .select({
-            kind: sql<"article" | "lesson">`'lesson'`.as("kind"),
-            id: lessons.id,
-            number: sql<string>`''`.as("number"),
-            title: lessons.title,
-            context: sql<string | null>`null`.as("context"),
-            score: sql<number>`ts_rank(${lessons.search}, ${rank}) * ${sql.raw(String(LESSON_BOOST))}`.as("score"),
-          })
-          .from(lessons)
-          .where(and(matchLesson, publishedLesson));
-        const rows = await articleHits
-          .unionAll(lessonHits)
-          .orderBy(sql`score desc`, sql`kind`, sql`id`)
-          .limit(pageSize)
-          .offset((page - 1) * pageSize);
+        const hitsPage = async (page: number) => {
+          const articleHits = db
+            .select({
+              kind: sql<"article" | "lesson">`'article'`.as("kind"),
+              id: articles.id,
+              number: articles.number,
+              title: articles.title,
+              context: sql<string | null>`${legalDocuments.title}`.as("context"),
+              score: sql<number>`ts_rank(${articles.search}, ${rank})`.as("score"),
+            })
+            .from(articles)
+            .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
+            .where(and(sql`${articles.search} @@ ${filter}::tsquery`, publishedDocument));
+          const lessonHits = db
+            .select({
+              kind: sql<"article" | "lesson">`'lesson'`.as("kind"),
+              id: lessons.id,
+              number: sql<string>`''`.as("number"),
+              title: lessons.title,
+              context: sql<string | null>`null`.as("context"),
+              score: sql<number>`ts_rank(${lessons.search}, ${rank}) * ${sql.raw(String(LESSON_BOOST))}`.as("score"),
+            })
+            .from(lessons)
+            .where(and(sql`${lessons.search} @@ ${filter}::tsquery`, publishedLesson));
+          const hits = articleHits.unionAll(lessonHits).as("hits");
+          // One pass over the matches gives both the page and the total (count over the whole result).
+          return db
+            .select({
+              kind: hits.kind,
+              id: hits.id,
+              number: hits.number,
+              title: hits.title,
+              context: hits.context,
+              total: sql<number>`count(*) over ()`.mapWith(Number),
+            })
+            .from(hits)
+            .orderBy(desc(hits.score), asc(hits.kind), asc(hits.id))
+            .limit(pageSize)
+            .offset((page - 1) * pageSize);
+        };
+        let page = Math.max(1, requestedPage);
+        let rows = await hitsPage(page);
+        if (rows.length === 0 && page > 1) {
+          // Past the end (an old "next page" button): show the last page instead.
+          const total = (await hitsPage(1))[0]?.total ?? 0;
+          page = clampPage(page, pageSize, total);
+          rows = total > 0 ? await hitsPage(page) : [];
+        }
+        if (rows.length === 0) continue;
         const items = rows.map((row) => ({
           kind: row.kind,
           id: row.id,
           title: row.kind === "article" ? (row.title ? `Điều ${row.number}. ${row.title}` : `Điều ${row.number}`) : (row.title ?? ""),
           context: row.context,
         }));
-        return pageOf(items, page, pageSize, total);
+        return pageOf(items, page, pageSize, rows[0]!.total);
       }
       return pageOf([], 1, pageSize, 0);
     },

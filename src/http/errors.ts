@@ -3,9 +3,10 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import vietnamese from "zod/v4/locales/vi.js";
 
 // Zod's own messages in Vietnamese, for every schema in the service.
-z.config(z.locales.vi());
+z.config(vietnamese());
 
 export interface ErrorBody {
   error: { code: string; message: string; issues?: Array<{ field: string; message: string }> };

@@ -1,0 +1,116 @@
+// npm run bench: web chat throughput and latency on the real Node server, with PGlite and with Postgres, beside a
+// static JSON route on the same server (the floor), and the time from `npm start` to healthy.
+// Load goes only to 127.0.0.1; every run is bounded (BENCH_SECONDS, default 10 s, 50 connections).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { startServer, type RunningServer } from "../support/node-server";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const USERS = 500;
+
+// A mix of what people do: open the menu, browse lists and articles, search with and without diacritics.
+const MESSAGES = ["menu", "topics", "1", "2", "lessons", "ly hon", "đăng ký tạm trú", "kết hôn", "quyền tiếp cận thông tin", "art:1197", "doc:2:p3", "3"];
+
+interface Row {
+  driver: string;
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string, kind: "chat" | "floor"): Promise<autocannon.Result> {
+  let n = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests:
+      kind === "floor"
+        ? [{ method: "GET", path: "/api/version" }]
+        : [
+            {
+              method: "POST",
+              path: "/web/messages",
+              headers: { "content-type": "application/json" },
+              setupRequest: (request) => {
+                n++;
+                const user = `bench-${n % USERS}`;
+                const text = MESSAGES[(n * 7) % MESSAGES.length]!;
+                return { ...request, body: JSON.stringify({ user, text }) };
+              },
+            },
+          ],
+  });
+}
+
+function row(driver: string, route: string, result: autocannon.Result): Row {
+  return {
+    driver,
+    route,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function benchDriver(driver: "pglite" | "postgres"): Promise<{ rows: Row[]; coldStartMs: number; warmStartMs: number }> {
+  const dataDir = await mkdtemp(join(tmpdir(), "loa-bench-"));
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  let env: Record<string, string>;
+  if (driver === "postgres") {
+    await admin.unsafe("drop database if exists loa_bench with (force)");
+    await admin.unsafe("create database loa_bench");
+    const url = new URL(ADMIN_URL);
+    url.pathname = "/loa_bench";
+    env = { DATABASE_URL: url.toString(), LOG_LEVEL: "warn" };
+  } else {
+    env = { PGLITE_DATA_DIR: join(dataDir, "pglite"), LOG_LEVEL: "warn" };
+  }
+  let server: RunningServer | undefined;
+  try {
+    // Cold: empty database, so migrations and the full seed are part of the time. Then warm: data kept.
+    server = await startServer(env, 120_000, ["npm", "start", "--silent"]);
+    const coldStartMs = server.startupMs;
+    await server.stop();
+    server = await startServer(env, 120_000, ["npm", "start", "--silent"]);
+    const warmStartMs = server.startupMs;
+
+    const chat = await load(server.url, "chat");
+    const floor = await load(server.url, "floor");
+    return { rows: [row(driver, "POST /web/messages (mix)", chat), row(driver, "GET /api/version (floor)", floor)], coldStartMs, warmStartMs };
+  } finally {
+    await server?.stop();
+    if (driver === "postgres") await admin.unsafe("drop database if exists loa_bench with (force)").catch(() => undefined);
+    await admin.end();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",") as Array<"pglite" | "postgres">;
+const rows: Row[] = [];
+const starts: string[] = [];
+for (const driver of drivers) {
+  console.error(`benchmarking ${driver}…`);
+  const result = await benchDriver(driver);
+  rows.push(...result.rows);
+  starts.push(`| ${driver} | ${(result.coldStartMs / 1000).toFixed(1)} s | ${(result.warmStartMs / 1000).toFixed(1)} s |`);
+}
+
+console.log(`\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ${process.platform} ${process.arch}, Node ${process.version})\n`);
+console.log("| driver | route | req/s | p50 ms | p99 ms | errors | non-2xx |");
+console.log("|---|---|---:|---:|---:|---:|---:|");
+for (const r of rows) console.log(`| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+console.log("\n## `npm start` to healthy\n");
+console.log("| driver | empty database (migrate + seed) | restart (data kept) |");
+console.log("|---|---:|---:|");
+for (const line of starts) console.log(line);

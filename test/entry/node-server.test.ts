@@ -1,0 +1,65 @@
+// The Node server as `npm start` runs it: starts on the embedded database (or DATABASE_URL), seeds an empty one,
+// keeps data across restarts, stops cleanly, and refuses a bad environment naming the variable.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/db";
+import { runServerToExit, startServer } from "../support/node-server";
+import { createTestDb, testDriver } from "../support/test-db";
+
+describe(`node server (${testDriver})`, () => {
+  let dataDir: string;
+  let database: (DbHandle & { url?: string }) | undefined;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "loa-node-"));
+    if (testDriver === "postgres") {
+      database = await createTestDb({ seed: "none" });
+      env = { DATABASE_URL: database.url! };
+    } else {
+      env = { PGLITE_DATA_DIR: join(dataDir, "pglite") };
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts on an empty database, seeds it, and serves /health and /chat within 30 s", async () => {
+    const server = await startServer(env, 30_000);
+    try {
+      expect(server.output()).toContain('"event":"seed.start"');
+      expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: "ok", db: "ok" });
+      const chat = await fetch(`${server.url}/chat`);
+      expect(chat.status).toBe(200);
+      expect(await chat.text()).toContain("Loa – Trợ lý pháp luật");
+      const reply = await fetch(`${server.url}/web/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user: "node-user", text: "ly hon" }),
+      });
+      expect(((await reply.json()) as { replies: Array<{ text: string }> }).replies[0]!.text).toContain("Kết quả tìm kiếm");
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
+
+  it("keeps its data across a restart and does not seed again", async () => {
+    const server = await startServer(env, 30_000);
+    try {
+      expect(server.output()).not.toContain('"event":"seed.start"');
+      const poll = await fetch(`${server.url}/web/messages?user=node-user`);
+      expect(poll.status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
+
+  it("refuses to start with an invalid variable, naming it", async () => {
+    const { code, output } = await runServerToExit({ ...env, PORT: "tám nghìn" });
+    expect(code).toBe(1);
+    expect(output).toContain("Biến môi trường PORT không hợp lệ");
+  }, 30_000);
+});

@@ -1,0 +1,83 @@
+// The Worker entry: the offline bundle holds no Node-only package, and the real workerd runtime serves /health and
+// a web chat reply against the local Postgres through the Hyperdrive binding.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unstable_dev, type Unstable_DevWorker } from "wrangler";
+import type { DbHandle } from "../../db/db";
+import { createTestDb, testDriver } from "../support/test-db";
+
+const run = promisify(execFile);
+const FORBIDDEN = ["@electric-sql/pglite", "zca-js", "@hono/node-server"];
+
+describe("worker bundle", () => {
+  let outdir: string;
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), "loa-worker-"));
+  });
+  afterAll(async () => rm(outdir, { recursive: true, force: true }));
+
+  it("builds offline and contains no PGlite, zca-js or Node server", async () => {
+    const metafile = join(outdir, "meta.json");
+    await run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir, "--metafile", metafile], {
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    });
+    const meta = JSON.parse(await readFile(metafile, "utf8")) as { inputs: Record<string, unknown> };
+    const inputs = Object.keys(meta.inputs);
+    expect(inputs).toContain("src/entry/worker.ts");
+    for (const name of FORBIDDEN) expect(inputs.filter((i) => i.includes(`node_modules/${name}/`)), name).toEqual([]);
+    const bundle = await readFile(join(outdir, "worker.js"), "utf8");
+    for (const name of FORBIDDEN) expect(bundle.includes(name), name).toBe(false);
+  }, 120_000);
+});
+
+// workerd needs a Postgres server to reach through Hyperdrive: this part runs in the DATABASE_URL pass.
+describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => {
+  let database: DbHandle & { url?: string };
+  let worker: Unstable_DevWorker;
+  let misconfigured: Unstable_DevWorker;
+
+  beforeAll(async () => {
+    database = await createTestDb({ seed: "quick" });
+    // Hyperdrive refuses a connection string without a password; the local server trusts any.
+    const url = new URL(database.url!);
+    if (!url.password) url.password = "postgres";
+    process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = url.toString();
+    const options = { experimental: { disableExperimentalWarning: true }, logLevel: "none" as const, ip: "127.0.0.1" };
+    worker = await unstable_dev("src/entry/worker.ts", options);
+    misconfigured = await unstable_dev("src/entry/worker.ts", { ...options, vars: { LOG_LEVEL: "loud" } });
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await misconfigured?.stop();
+    await database?.close();
+  });
+
+  it("answers /health with the database", async () => {
+    const response = await worker.fetch("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  it("answers a web chat message", async () => {
+    const response = await worker.fetch("/web/messages", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: "worker-user", text: "ly hon" }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { replies: Array<{ text: string }> };
+    expect(body.replies[0]!.text).toContain('Kết quả tìm kiếm cho "ly hon"');
+  });
+
+  it("answers 500 naming the variable when the configuration is invalid", async () => {
+    const response = await misconfigured.fetch("/health");
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("config_error");
+    expect(body.error.message).toContain("LOG_LEVEL");
+  });
+});
