@@ -4,11 +4,13 @@ import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { webRoutes } from "../bots/web/web-routes";
+import { officerApi } from "./http/api/officer-api";
+import { OfficerError } from "./officers/officer-service";
+import { APP_VERSION } from "./version";
 import { errorBody, jsonError } from "./http/errors";
 import { describeError } from "./log";
 import type { AppEnv, Services } from "./services";
 
-export const APP_VERSION = "0.1.0";
 const HEALTH_TIMEOUT_MS = 3000;
 
 export interface ServiceScope {
@@ -57,10 +59,15 @@ export function createApp(provide: ServiceProvider) {
   app.get("/api/version", (c) => c.json({ name: "loa", version: APP_VERSION }));
 
   app.route("/", webRoutes());
+  app.route("/", officerApi());
 
   app.notFound((c) => jsonError(c, 404, "not_found", `Không có đường dẫn ${c.req.method} ${c.req.path}`));
 
   app.onError((error, c) => {
+    if (error instanceof OfficerError) {
+      const issues = error.field ? [{ field: error.field, message: error.message }] : undefined;
+      return c.json(errorBody(error.code, error.message, issues), error.status);
+    }
     if (error instanceof HTTPException) {
       const message = error.status === 400 ? "Yêu cầu không hợp lệ: nội dung JSON bị lỗi hoặc thiếu" : error.message;
       return c.json(errorBody(error.status === 400 ? "invalid_request" : "http_error", message), error.status);

@@ -18,6 +18,10 @@ export const configSchema = z.object({
   SEED_ON_START: optional(booleanFlag.default(true)),
   PUBLIC_URL: optional(z.url().optional()),
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"]).default("info")),
+  /** Signs officers' session cookies. Unset: a key is generated once and kept in the database. */
+  SESSION_SECRET: optional(z.string().min(32, "cần ít nhất 32 ký tự").optional()),
+  /** Send cookies with the Secure flag (default when PUBLIC_URL is https). */
+  COOKIE_SECURE: optional(booleanFlag.optional()),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

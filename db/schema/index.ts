@@ -2,3 +2,4 @@
 export * from "./units";
 export * from "./contacts";
 export * from "./content";
+export * from "./officers";

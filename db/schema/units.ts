@@ -47,6 +47,8 @@ export const unitAliases = pgTable(
     oldCode: text("old_code").notNull(),
     oldName: text("old_name").notNull(),
     oldNameFolded: text("old_name_folded").notNull(),
+    /** The folded old name without its type ("xa yen dinh" → "yen dinh"), which is how people write it. */
+    oldShortNameFolded: text("old_short_name_folded").notNull().default(""),
     oldProvinceCode: text("old_province_code").notNull(),
     oldProvinceName: text("old_province_name").notNull(),
     source: text("source").notNull(),
@@ -54,5 +56,6 @@ export const unitAliases = pgTable(
   (t) => [
     unique("unit_aliases_old_code_unit_key").on(t.oldCode, t.unitId),
     index("unit_aliases_name_idx").on(t.oldNameFolded),
+    index("unit_aliases_short_name_idx").on(t.oldShortNameFolded),
   ],
 );

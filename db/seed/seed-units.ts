@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db";
 import { unitAliases, units } from "../schema/units";
+import { foldUnitName } from "../../src/text/unit-names";
 import { foldText, normalizeText } from "../../src/text/vietnamese";
 
 export const unitsFileSchema = z.array(
@@ -140,6 +141,7 @@ export async function seedUnits(
             oldCode: oldCommune.level3_id,
             oldName: normalizeText(oldCommune.name),
             oldNameFolded: foldText(oldCommune.name),
+            oldShortNameFolded: foldUnitName(oldCommune.name),
             oldProvinceCode: oldProvince.level1_id,
             oldProvinceName: normalizeText(oldProvince.name),
             source: ALIAS_SOURCE,

@@ -2,7 +2,7 @@
 // Re-importing a statute updates its articles in place (same document, same article numbers).
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { articles, legalDocuments, topics } from "../../db/schema/index";
+import { articles, legalDocuments, topics, units } from "../../db/schema/index";
 import { searchVectorLiteral } from "../text/search-terms";
 import { normalizeText, slugify } from "../text/vietnamese";
 import { documentTypeOf, parseArticleText, type LawFile } from "./law-file";
@@ -12,6 +12,8 @@ export interface ImportLawsOptions {
   source: string;
   /** Topic slug for a document, by its title; null leaves it without a topic. */
   topicFor?: (title: string) => string | null;
+  /** The unit that owns (and whose officers manage) the imported statutes; the country when not given. */
+  ownerUnitId?: number | null;
   now?: Date;
 }
 
@@ -38,6 +40,7 @@ export async function importLaws(db: Db, laws: LawFile, options: ImportLawsOptio
           title,
           docType: documentTypeOf(title),
           topicId,
+          ownerUnitId: options.ownerUnitId ?? sql`(select ${units.id} from ${units} where ${units.kind} = 'country' order by ${units.id} limit 1)`,
           source: options.source,
           status: "published",
           publishedAt: now,

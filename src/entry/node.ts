@@ -9,6 +9,7 @@ import type { DbHandle } from "../../db/db";
 import { migrateEmbedded, migrateServer } from "../../db/migrate";
 import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
 import { createApp } from "../app";
+import { describeCredentials, ensureDemoAdmin } from "../officers/bootstrap";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
 import { createLogger, describeError } from "../log";
 
@@ -27,6 +28,12 @@ export async function startNodeServer(config: AppConfig) {
   if (config.SEED_ON_START && (await isDatabaseEmpty(handle.db))) {
     log.info("seed.start", { driver: handle.driver });
     await seedDatabase(handle.db, { log: (message) => log.info("seed.progress", { message }) });
+  }
+
+  // The embedded demo gets an admin to try the officer API with, printed once. Never on a real server.
+  if (!config.DATABASE_URL) {
+    const demo = await ensureDemoAdmin(handle.db);
+    if (demo) console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demo)}\n`);
   }
 
   const services = { db: handle.db, config, log };

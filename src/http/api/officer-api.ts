@@ -1,0 +1,42 @@
+// The officer API under /api: every route but login and the OpenAPI document needs an officer (token or console
+// session), and everything it returns is filtered by that officer's scope.
+import { APP_VERSION } from "../../version";
+import { apiRouter } from "./api-env";
+import { authRoutes } from "./auth-routes";
+import { contentRoutes } from "./content-routes";
+import { authenticateOfficer } from "./officer-auth";
+import { officerRoutes } from "./officer-routes";
+import { unitRoutes } from "./unit-routes";
+
+const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/openapi.json", "/api/version"]);
+
+export function officerApi() {
+  const api = apiRouter();
+  api.use("/api/*", (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : authenticateOfficer(c, next)));
+  api.route("/", authRoutes());
+  api.route("/", unitRoutes());
+  api.route("/", contentRoutes());
+  api.route("/", officerRoutes());
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "Token API: `npm run officer:create` hoặc POST /api/me/tokens",
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "loa_session",
+    description: "Phiên bảng điều khiển (POST /api/auth/login); kèm X-CSRF-Token cho yêu cầu thay đổi dữ liệu",
+  });
+  api.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Loa – API cho cán bộ",
+      version: APP_VERSION,
+      description: "Đơn vị, nội dung pháp luật, cán bộ và nhật ký, giới hạn theo phạm vi đơn vị của người gọi.",
+    },
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+  });
+  return api;
+}

@@ -1,0 +1,51 @@
+// Resolves the officer of every /api request except login: a Bearer token, or the signed session cookie of the
+// console. Cookie-authenticated unsafe requests must also carry the session's CSRF token (X-CSRF-Token).
+import type { Context, MiddlewareHandler } from "hono";
+import { getSignedCookie } from "hono/cookie";
+import type { OfficerRole } from "../../../db/schema/officers";
+import { authenticateSession, authenticateToken, sessionSecret } from "../../officers/authenticate";
+import { constantTimeEqual } from "../../officers/credentials";
+import type { Principal } from "../../officers/principal";
+import { hasRole, roleLabels } from "../../officers/roles";
+import { jsonError } from "../errors";
+import type { ApiEnv } from "./api-env";
+
+export const SESSION_COOKIE = "loa_session";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function resolvePrincipal(c: Context<ApiEnv>): Promise<Principal | null> {
+  const { db, config } = c.get("services");
+  const authorization = c.req.header("authorization");
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    return match ? authenticateToken(db, match[1]!) : null;
+  }
+  const sessionId = await getSignedCookie(c, await sessionSecret(db, config.SESSION_SECRET), SESSION_COOKIE);
+  return typeof sessionId === "string" ? authenticateSession(db, sessionId) : null;
+}
+
+export const authenticateOfficer: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const principal = await resolvePrincipal(c);
+  if (!principal) {
+    c.header("WWW-Authenticate", 'Bearer realm="loa"');
+    return jsonError(c, 401, "unauthorized", "Bạn cần đăng nhập hoặc gửi token hợp lệ (Authorization: Bearer …)");
+  }
+  if (principal.via === "session" && !SAFE_METHODS.has(c.req.method)) {
+    const sent = c.req.header("x-csrf-token") ?? "";
+    if (!principal.csrfToken || !constantTimeEqual(sent, principal.csrfToken)) {
+      return jsonError(c, 403, "csrf_failed", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token) của phiên đăng nhập");
+    }
+  }
+  c.set("principal", principal);
+  await next();
+};
+
+/** Route middleware: the least role a route needs (403 below it). */
+export function requireRole(least: OfficerRole): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (!hasRole(c.get("principal").role, least)) {
+      return jsonError(c, 403, "forbidden", `Việc này cần vai trò "${roleLabels[least]}" trở lên`);
+    }
+    await next();
+  };
+}
