@@ -31,16 +31,14 @@ export async function startNodeServer(config: AppConfig) {
   }
 
   // The embedded demo gets an admin to try the officer API with, printed once. Never on a real server.
-  if (!config.DATABASE_URL) {
-    const demo = await ensureDemoAdmin(handle.db);
-    if (demo) console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demo)}\n`);
-  }
+  const demoAdmin = config.DATABASE_URL ? null : await ensureDemoAdmin(handle.db);
 
   const services = { db: handle.db, config, log };
   const app = createApp(() => ({ services }));
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = `http://${config.HOST}:${config.PORT}`;
+  if (demoAdmin) console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demoAdmin, address)}\n`);
   log.info("server.ready", { address, chat: `${address}/chat`, driver: handle.driver, startupMs: Math.round(performance.now() - started) });
 
   let stopping: Promise<void> | undefined;

@@ -41,12 +41,12 @@ export async function ensureDemoAdmin(db: Db): Promise<BootstrapResult | null> {
   return bootstrapOfficer(db, { name: "Quản trị (bản dùng thử)", email: DEMO_ADMIN_EMAIL, role: "admin", unitCode: "VN", tokenDays: null });
 }
 
-export function describeCredentials(result: BootstrapResult): string {
+export function describeCredentials(result: BootstrapResult, baseUrl = "http://127.0.0.1:8787"): string {
   return [
     `  Email:    ${result.email}`,
     `  Vai trò:  ${result.role}, đơn vị ${result.unitCode}`,
     `  Mật khẩu: ${result.password}   (chỉ hiện một lần; đổi bằng POST /api/officers/{id}/reset-password)`,
     `  Token:    ${result.token}`,
-    `  Thử:      curl -H "Authorization: Bearer ${result.token}" http://127.0.0.1:8787/api/me`,
+    `  Thử:      curl -H "Authorization: Bearer ${result.token}" ${baseUrl}/api/me`,
   ].join("\n");
 }

@@ -41,6 +41,17 @@ describe(`node server (${testDriver})`, () => {
         body: JSON.stringify({ user: "node-user", text: "ly hon" }),
       });
       expect(((await reply.json()) as { replies: Array<{ text: string }> }).replies[0]!.text).toContain("Kết quả tìm kiếm");
+
+      // The embedded demo prints an admin to try the officer API with; a real server never gets one.
+      if (testDriver === "pglite") {
+        expect(server.output()).toContain("Tài khoản quản trị dùng thử");
+        const token = /Token: +(loa_[\w-]+)/.exec(server.output())![1]!;
+        expect(server.output()).toContain(`${server.url}/api/me`);
+        const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+        expect(((await me.json()) as { role: string }).role).toBe("admin");
+      } else {
+        expect(server.output()).not.toContain("Tài khoản quản trị dùng thử");
+      }
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -50,6 +61,7 @@ describe(`node server (${testDriver})`, () => {
     const server = await startServer(env, 30_000);
     try {
       expect(server.output()).not.toContain('"event":"seed.start"');
+      expect(server.output()).not.toContain("Tài khoản quản trị dùng thử");
       const poll = await fetch(`${server.url}/web/messages?user=node-user`);
       expect(poll.status).toBe(200);
     } finally {

@@ -1,0 +1,259 @@
+// Every officer route × every role × in scope / out of scope / no token: the exact status, and never a row from
+// outside the caller's scope in any response.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../../db/db";
+import type { OfficerRole } from "../../../db/schema/index";
+import { roleRank } from "../../../src/officers/roles";
+import { createOfficerWorld, OUT_OF_SCOPE_MARKER, ROLES, unique, type OfficerWorld } from "../../support/officer-fixtures";
+import { createTestApp } from "../../support/test-app";
+import { createTestDb, testDriver } from "../../support/test-db";
+
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface RouteCase {
+  name: string;
+  least: OfficerRole;
+  ok: number;
+  inScope: (w: OfficerWorld, role: OfficerRole) => Call | Promise<Call>;
+  /** The same request aimed outside the caller's scope, and what it must answer; absent for unscoped routes. */
+  outOfScope?: { status: number; call: (w: OfficerWorld) => Call };
+}
+
+const get = (path: string): Call => ({ method: "GET", path });
+const post = (path: string, body?: unknown): Call => ({ method: "POST", path, body });
+const patch = (path: string, body: unknown): Call => ({ method: "PATCH", path, body });
+
+const routes: RouteCase[] = [
+  { name: "GET /api/me", least: "viewer", ok: 200, inScope: () => get("/api/me") },
+  { name: "GET /api/me/tokens", least: "viewer", ok: 200, inScope: () => get("/api/me/tokens") },
+  { name: "POST /api/me/tokens", least: "viewer", ok: 201, inScope: () => post("/api/me/tokens", { name: unique("token") }) },
+  {
+    name: "DELETE /api/me/tokens/{id}",
+    least: "viewer",
+    ok: 204,
+    // A token of the caller's own, made for the occasion; "outside" is somebody else's token.
+    inScope: async () => ({ method: "DELETE", path: "/api/me/tokens/PLACEHOLDER" }),
+    outOfScope: { status: 404, call: () => ({ method: "DELETE", path: "/api/me/tokens/PLACEHOLDER-OTHER" }) },
+  },
+  { name: "POST /api/auth/logout", least: "viewer", ok: 204, inScope: () => post("/api/auth/logout") },
+  {
+    name: "GET /api/units",
+    least: "viewer",
+    ok: 200,
+    inScope: () => get("/api/units?parent=01"),
+    outOfScope: { status: 404, call: (w) => get(`/api/units?parent=${w.outside.provinceCode}`) },
+  },
+  {
+    name: "GET /api/units/{code}",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/units/${w.inside.communeCode}`),
+    outOfScope: { status: 404, call: (w) => get(`/api/units/${w.outside.communeCode}`) },
+  },
+  { name: "GET /api/units/search", least: "viewer", ok: 200, inScope: () => get(`/api/units/search?q=${encodeURIComponent("Bến Thành")}`) },
+  {
+    name: "GET /api/contacts/stats",
+    least: "viewer",
+    ok: 200,
+    inScope: () => get("/api/contacts/stats?unit=00004&by=channel"),
+    outOfScope: { status: 404, call: (w) => get(`/api/contacts/stats?unit=${w.outside.provinceCode}`) },
+  },
+  { name: "GET /api/topics", least: "viewer", ok: 200, inScope: () => get("/api/topics") },
+  { name: "POST /api/topics", least: "admin", ok: 201, inScope: () => post("/api/topics", { name: unique("Lĩnh vực") }) },
+  { name: "PATCH /api/topics/{id}", least: "admin", ok: 200, inScope: () => patch("/api/topics/1", { description: unique("Mô tả") }) },
+  { name: "GET /api/documents", least: "viewer", ok: 200, inScope: () => get("/api/documents?pageSize=200") },
+  {
+    name: "POST /api/documents",
+    least: "officer",
+    ok: 201,
+    inScope: (w) => post("/api/documents", { title: unique("Văn bản mới"), unitCode: w.inside.communeCode }),
+    outOfScope: { status: 400, call: (w) => post("/api/documents", { title: unique("Văn bản"), unitCode: w.outside.communeCode }) },
+  },
+  {
+    name: "GET /api/documents/{id}",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/documents/${w.inside.documentId}`),
+    outOfScope: { status: 404, call: (w) => get(`/api/documents/${w.outside.documentId}`) },
+  },
+  {
+    name: "PATCH /api/documents/{id}",
+    least: "officer",
+    ok: 200,
+    inScope: (w) => patch(`/api/documents/${w.inside.documentId}`, { source: unique("Nguồn") }),
+    outOfScope: { status: 404, call: (w) => patch(`/api/documents/${w.outside.documentId}`, { source: "x" }) },
+  },
+  ...(["publish", "unpublish"] as const).map(
+    (action): RouteCase => ({
+      name: `POST /api/documents/{id}/${action}`,
+      least: "officer",
+      ok: 200,
+      inScope: (w) => post(`/api/documents/${w.inside.documentId}/${action}`),
+      outOfScope: { status: 404, call: (w) => post(`/api/documents/${w.outside.documentId}/${action}`) },
+    }),
+  ),
+  {
+    name: "GET /api/documents/{id}/articles",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/documents/${w.inside.documentId}/articles`),
+    outOfScope: { status: 404, call: (w) => get(`/api/documents/${w.outside.documentId}/articles`) },
+  },
+  {
+    name: "POST /api/documents/{id}/articles",
+    least: "officer",
+    ok: 201,
+    inScope: (w) => post(`/api/documents/${w.inside.documentId}/articles`, { number: String(100 + Math.floor(Math.random() * 1e6)), body: "Nội dung." }),
+    outOfScope: { status: 404, call: (w) => post(`/api/documents/${w.outside.documentId}/articles`, { number: "2", body: "Nội dung." }) },
+  },
+  {
+    name: "PATCH /api/articles/{id}",
+    least: "officer",
+    ok: 200,
+    inScope: (w) => patch(`/api/articles/${w.inside.articleId}`, { body: unique("Nội dung sửa") }),
+    outOfScope: { status: 404, call: (w) => patch(`/api/articles/${w.outside.articleId}`, { body: "x" }) },
+  },
+  { name: "GET /api/lessons", least: "viewer", ok: 200, inScope: () => get("/api/lessons?pageSize=200") },
+  {
+    name: "POST /api/lessons",
+    least: "officer",
+    ok: 201,
+    inScope: (w) => post("/api/lessons", { title: unique("Bài"), summary: "Tóm tắt", body: "Nội dung", unitCode: w.inside.communeCode }),
+    outOfScope: { status: 400, call: (w) => post("/api/lessons", { title: unique("Bài"), summary: "T", body: "N", unitCode: w.outside.provinceCode }) },
+  },
+  {
+    name: "GET /api/lessons/{id}",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/lessons/${w.inside.lessonId}`),
+    outOfScope: { status: 404, call: (w) => get(`/api/lessons/${w.outside.lessonId}`) },
+  },
+  {
+    name: "PATCH /api/lessons/{id}",
+    least: "officer",
+    ok: 200,
+    inScope: (w) => patch(`/api/lessons/${w.inside.lessonId}`, { summary: unique("Tóm tắt") }),
+    outOfScope: { status: 404, call: (w) => patch(`/api/lessons/${w.outside.lessonId}`, { summary: "x" }) },
+  },
+  ...(["publish", "unpublish"] as const).map(
+    (action): RouteCase => ({
+      name: `POST /api/lessons/{id}/${action}`,
+      least: "officer",
+      ok: 200,
+      inScope: (w) => post(`/api/lessons/${w.inside.lessonId}/${action}`),
+      outOfScope: { status: 404, call: (w) => post(`/api/lessons/${w.outside.lessonId}/${action}`) },
+    }),
+  ),
+  { name: "GET /api/officers", least: "manager", ok: 200, inScope: () => get("/api/officers?pageSize=200") },
+  {
+    name: "POST /api/officers",
+    least: "manager",
+    ok: 201,
+    inScope: (w) => post("/api/officers", { name: "Cán bộ mới", email: `${unique("moi")}@loa.test`, role: "viewer", unitCode: w.inside.communeCode }),
+    outOfScope: { status: 400, call: (w) => post("/api/officers", { name: "X", email: `${unique("x")}@loa.test`, role: "viewer", unitCode: w.outside.provinceCode }) },
+  },
+  {
+    name: "GET /api/officers/{id}",
+    least: "manager",
+    ok: 200,
+    inScope: (w) => get(`/api/officers/${w.inside.officerId}`),
+    outOfScope: { status: 404, call: (w) => get(`/api/officers/${w.outside.officerId}`) },
+  },
+  {
+    name: "PATCH /api/officers/{id}",
+    least: "manager",
+    ok: 200,
+    inScope: (w) => patch(`/api/officers/${w.inside.officerId}`, { name: unique("Tên mới") }),
+    outOfScope: { status: 404, call: (w) => patch(`/api/officers/${w.outside.officerId}`, { name: "x" }) },
+  },
+  {
+    name: "POST /api/officers/{id}/reset-password",
+    least: "manager",
+    ok: 200,
+    inScope: (w) => post(`/api/officers/${w.inside.officerId}/reset-password`),
+    outOfScope: { status: 404, call: (w) => post(`/api/officers/${w.outside.officerId}/reset-password`) },
+  },
+  { name: "GET /api/audit", least: "viewer", ok: 200, inScope: () => get("/api/audit?limit=200") },
+];
+
+describe(`authorization matrix (${testDriver})`, () => {
+  let handle: DbHandle;
+  let app: ReturnType<typeof createTestApp>;
+  let world: OfficerWorld;
+
+  beforeAll(async () => {
+    handle = await createTestDb({ seed: "quick" });
+    app = createTestApp(handle.db);
+    world = await createOfficerWorld(handle.db);
+  });
+  afterAll(async () => handle?.close());
+
+  async function send(call: Call, token: string | null) {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (call.body !== undefined) headers["content-type"] = "application/json";
+    return app.request(call.path, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+  }
+
+  /** Fills token placeholders: a fresh token of the caller, or one of somebody outside. */
+  async function resolve(call: Call, role: OfficerRole): Promise<Call> {
+    if (call.path.endsWith("PLACEHOLDER")) {
+      const created = await send(post("/api/me/tokens", { name: unique("xoá") }), world.tokens[role]);
+      const { id } = (await created.json()) as { id: string };
+      return { ...call, path: call.path.replace("PLACEHOLDER", id) };
+    }
+    if (call.path.endsWith("PLACEHOLDER-OTHER")) {
+      const created = await send(post("/api/me/tokens", { name: unique("của người khác") }), world.national.token);
+      const { id } = (await created.json()) as { id: string };
+      return { ...call, path: call.path.replace("PLACEHOLDER-OTHER", id) };
+    }
+    return call;
+  }
+
+  async function expectNoLeak(response: Response) {
+    const text = (await response.clone().text()).toLowerCase();
+    expect(text).not.toContain(OUT_OF_SCOPE_MARKER.toLowerCase());
+  }
+
+  for (const route of routes) {
+    describe(route.name, () => {
+      it("answers 401 without a token", async () => {
+        const call = await resolve(await route.inScope(world, "admin"), "admin");
+        expect((await send(call, null)).status).toBe(401);
+        expect((await send(call, "loa_not-a-real-token")).status).toBe(401);
+      });
+
+      for (const role of ROLES) {
+        const allowed = roleRank[role] >= roleRank[route.least];
+        it(`${role}: ${allowed ? route.ok : 403} in scope`, async () => {
+          const call = await resolve(await route.inScope(world, role), role);
+          // Logging out would end nothing for a token, but keep the caller's token usable for later cases.
+          const response = await send(call, world.tokens[role]);
+          expect(response.status, await response.clone().text()).toBe(allowed ? route.ok : 403);
+          await expectNoLeak(response);
+        });
+        if (route.outOfScope) {
+          const outOfScope = route.outOfScope;
+          it(`${role}: ${allowed ? outOfScope.status : 403} out of scope`, async () => {
+            const call = await resolve(outOfScope.call(world), role);
+            const response = await send(call, world.tokens[role]);
+            expect(response.status, await response.clone().text()).toBe(allowed ? outOfScope.status : 403);
+            await expectNoLeak(response);
+          });
+        }
+      }
+    });
+  }
+
+  it("covers every route of the OpenAPI document", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const tested = new Set(routes.map((r) => r.name));
+    const publicRoutes = new Set(["POST /api/auth/login"]);
+    expect(documented.filter((r) => !tested.has(r) && !publicRoutes.has(r))).toEqual([]);
+  });
+});
