@@ -32,3 +32,11 @@ export function optionValue(replies: WebReply[], label: RegExp | string): string
   if (!found) throw new Error(`no option ${label} among: ${options.map((o) => o.label).join(" | ")}`);
   return found.value;
 }
+
+/** An officer API request with a Bearer token (none when null) and an optional JSON body. */
+export function apiCall(app: ReturnType<typeof createTestApp>, token: string | null, method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}

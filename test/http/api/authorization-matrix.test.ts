@@ -5,7 +5,7 @@ import type { DbHandle } from "../../../db/db";
 import type { OfficerRole } from "../../../db/schema/index";
 import { roleRank } from "../../../src/officers/roles";
 import { createOfficerWorld, OUT_OF_SCOPE_MARKER, ROLES, unique, type OfficerWorld } from "../../support/officer-fixtures";
-import { createTestApp } from "../../support/test-app";
+import { apiCall, createTestApp } from "../../support/test-app";
 import { createTestDb, testDriver } from "../../support/test-db";
 
 interface Call {
@@ -192,12 +192,7 @@ describe(`authorization matrix (${testDriver})`, () => {
   });
   afterAll(async () => handle?.close());
 
-  async function send(call: Call, token: string | null) {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (call.body !== undefined) headers["content-type"] = "application/json";
-    return app.request(call.path, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
-  }
+  const send = (call: Call, token: string | null) => apiCall(app, token, call.method, call.path, call.body);
 
   /** Fills token placeholders: a fresh token of the caller, or one of somebody outside. */
   async function resolve(call: Call, role: OfficerRole): Promise<Call> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { auditLog } from "../../../db/schema/index";
 import { createOfficerWorld, type OfficerWorld } from "../../support/officer-fixtures";
-import { createTestApp, say } from "../../support/test-app";
+import { apiCall, createTestApp, say } from "../../support/test-app";
 import { createTestDb, testDriver } from "../../support/test-db";
 
 describe(`content through the officer API (${testDriver})`, () => {
@@ -19,12 +19,7 @@ describe(`content through the officer API (${testDriver})`, () => {
   });
   afterAll(async () => handle?.close());
 
-  const call = (method: string, path: string, body?: unknown) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${world.tokens.officer}`, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const call = (method: string, path: string, body?: unknown) => apiCall(app, world.tokens.officer, method, path, body);
   const audited = async (action: string, targetId: number) =>
     (await handle.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))))).length;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { auditLog } from "../../../db/schema/index";
 import { createOfficerWorld, OUT_OF_SCOPE_MARKER, unique, type OfficerWorld } from "../../support/officer-fixtures";
-import { createTestApp } from "../../support/test-app";
+import { apiCall, createTestApp } from "../../support/test-app";
 import { createTestDb, testDriver } from "../../support/test-db";
 
 describe(`officer management (${testDriver})`, () => {
@@ -20,12 +20,7 @@ describe(`officer management (${testDriver})`, () => {
   });
   afterAll(async () => handle?.close());
 
-  const call = (token: string, method: string, path: string, body?: unknown) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const call = (token: string, method: string, path: string, body?: unknown) => apiCall(app, token, method, path, body);
 
   it("lets an admin create a commune officer whose own token sees only that commune", async () => {
     const created = await call(world.tokens.admin, "POST", "/api/officers", {
