@@ -3,3 +3,4 @@ export * from "./units";
 export * from "./contacts";
 export * from "./content";
 export * from "./officers";
+export * from "./surveys";

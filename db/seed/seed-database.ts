@@ -8,6 +8,7 @@ import { importLaws } from "../../src/content/import-laws";
 import { lawFileSchema } from "../../src/content/law-file";
 import { searchVectorLiteral } from "../../src/text/search-terms";
 import { seedLessons } from "./lessons";
+import { seedSurveys } from "./seed-surveys";
 import { otherTopicSlug, seedTopics } from "./topics";
 import { oldToNewFileSchema, seedUnits, unitsFileSchema } from "./seed-units";
 
@@ -46,6 +47,8 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<v
     topicFor: (title) => topicByDocument.get(title) ?? otherTopicSlug,
   });
   log(`văn bản pháp luật: ${lawResult.documents} văn bản, ${lawResult.articles} điều`);
+
+  log(`khảo sát: ${await seedSurveys(db)} phiên bản, mỗi khảo sát một đợt mở toàn quốc`);
 }
 
 async function seedTopicsAndLessons(db: Db): Promise<void> {

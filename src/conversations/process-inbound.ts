@@ -1,5 +1,5 @@
 // One inbound message from any channel, handled as one transaction: dedupe the update, find or create the contact,
-// lock its session, run the engine, store the next session. A crash anywhere rolls it all back, so a retry is
+// lock its session, run the engine, record its effects (consent, answers, erasure), store the next session. A crash anywhere rolls it all back, so a retry is
 // processed once and never twice; two messages from one person at once are served one after the other.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
@@ -8,6 +8,8 @@ import { createContentRepository } from "../content/content-repository";
 import { handle } from "../engine/handle";
 import type { Reply } from "../engine/replies";
 import { restoreSession } from "../engine/session";
+import { applyEffects } from "../surveys/apply-effects";
+import { createSurveyRepository } from "../surveys/survey-repository";
 
 export interface InboundMessage {
   channel: Channel;
@@ -55,9 +57,15 @@ export async function processInbound(db: Db, message: InboundMessage, now: Date 
       .where(eq(conversationSessions.contactId, contactId))
       .for("update");
 
-    const result = await handle({ text: message.text }, restoreSession(stored?.state), {
+    const result = await handle({ text: message.text, contactId }, restoreSession(stored?.state), {
       content: createContentRepository(tx),
+      surveys: createSurveyRepository(tx, () => now),
+      newId: () => crypto.randomUUID(),
+      now: () => now,
     });
+
+    const applied = await applyEffects(tx, contactId, message.channel, result.effects, now);
+    if (applied.erased) return { status: "processed" as const, contactId, replies: result.replies, newContact: Boolean(contact!.isNew) };
 
     await tx
       .update(conversationSessions)

@@ -12,7 +12,9 @@ export type Command =
   | { kind: "lessons"; page: number }
   | { kind: "lesson"; lessonId: number }
   | { kind: "search_prompt" }
-  | { kind: "search_page"; page: number };
+  | { kind: "search_page"; page: number }
+  | { kind: "surveys" }
+  | { kind: "survey_start"; key: string; waveId?: number };
 
 /** Option values the engine hands out; they double as typed commands. */
 export const commandValues = {
@@ -49,7 +51,17 @@ const WORDS: Record<string, Command["kind"]> = {
   "bai pho bien": "lessons",
   search: "search_prompt",
   "tim kiem": "search_prompt",
+  survey: "surveys",
+  khaosat: "surveys",
+  "khao sat": "surveys",
 };
+
+/** Words that stop what is going on (a survey included), as opposed to "menu", which only leaves it. */
+export function isStopWord(text: string): boolean {
+  return ["huy", "huy bo", "thoat", "dung lai"].includes(
+    foldText(text).replace(/^\//, "").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim(),
+  );
+}
 
 const MAX_ID = 2_147_483_647;
 const id = (digits: string | undefined): number | null => {
@@ -60,6 +72,12 @@ const id = (digits: string | undefined): number | null => {
 
 export function parseCommand(text: string): Command | null {
   const trimmed = text.trim();
+  const survey = /^survey[:_]([a-z][a-z0-9_]{1,39}?)(?::w(\d+))?$/.exec(trimmed);
+  if (survey) {
+    const waveId = survey[2] === undefined ? undefined : id(survey[2]);
+    if (waveId === null) return null;
+    return { kind: "survey_start", key: survey[1]!, ...(waveId ? { waveId } : {}) };
+  }
   const structured = /^(topic|doc|art|lesson|lessons|search):?(\d+)?(?::?p(\d+))?$/.exec(trimmed);
   if (structured) {
     const [, kind, first, pageDigits] = structured;
@@ -87,7 +105,7 @@ export function parseCommand(text: string): Command | null {
     .replace(/\s+/g, " ")
     .trim();
   const kind = WORDS[word];
-  if (kind === "menu" || kind === "help" || kind === "topics" || kind === "search_prompt") return { kind };
+  if (kind === "menu" || kind === "help" || kind === "topics" || kind === "search_prompt" || kind === "surveys") return { kind };
   if (kind === "lessons") return { kind, page: 1 };
   return null;
 }

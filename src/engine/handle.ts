@@ -1,20 +1,36 @@
 // The conversation core: one inbound message and the stored session in, replies and the next session out.
 // Pure apart from the content it reads through `deps`; no HTTP, database or chat-library type reaches here.
 import { normalizeText } from "../text/vietnamese";
-import { commandValues, parseCommand, type Command } from "./commands";
+import { commandValues, isStopWord, parseCommand, type Command } from "./commands";
+import type { Effect } from "./effects";
 import { messages } from "./messages";
 import type { EngineDeps, Page } from "./ports";
 import type { Reply, ReplyOption } from "./replies";
 import { SESSION_VERSION, type Screen, type Session } from "./session";
+import { surveyMessages } from "./survey-messages";
+import {
+  continueSurvey,
+  eraseChoiceReprompt,
+  eraseCommand,
+  listSurveys,
+  parseEraseCommand,
+  startSurvey,
+  surveyValues,
+  type SurveyContext,
+} from "./survey-runner";
 
 export interface Inbound {
   /** What the person typed, or the value of the option they chose. */
   text: string;
+  /** The contact writing (surveys keep one response per contact and wave). */
+  contactId: string;
 }
 
 export interface EngineResult {
   replies: Reply[];
   session: Session;
+  /** What to record in the ledger, in the same transaction as the session. */
+  effects: Effect[];
 }
 
 export const PAGE_SIZE = 10;
@@ -24,33 +40,76 @@ const MAX_LABEL = 64;
 interface Rendered {
   replies: Reply[];
   screen: Screen;
+  effects?: Effect[];
 }
+
+const SURVEY_SCREENS = new Set<Screen["kind"]>(["survey_consent", "survey_existing", "survey_question", "erase_choice"]);
 
 export async function handle(inbound: Inbound, session: Session, deps: EngineDeps): Promise<EngineResult> {
   const text = normalizeText(inbound.text).trim();
   if (text.length === 0) return finish(await renderMenu([messages.emptyMessage]));
+  const survey: SurveyContext = { contactId: inbound.contactId, deps };
 
-  // A bare number picks from the options last shown (Zalo personal shows them as a numbered list).
-  const picked = /^\d{1,2}$/.exec(text) && session.options.length > 0 ? Number(text) : null;
-  if (picked !== null) {
-    const value = session.options[picked - 1];
-    if (value === undefined) {
-      return { replies: [{ text: messages.unknownChoice(session.options.length), options: [] }], session };
+  // Withdrawing consent or deleting one's data works from anywhere, on every channel.
+  const erase = parseEraseCommand(text);
+  if (erase) return finish(eraseCommand(erase));
+
+  // A bare number picks from the options last shown (Zalo personal shows them as a numbered list), except where
+  // the number is itself the answer (a number or free-text survey question).
+  let value = text;
+  if (/^\d{1,2}$/.test(text) && session.options.length > 0 && !typedAnswerExpected(session, deps)) {
+    const option = session.options[Number(text) - 1];
+    // In a survey a wrong number is a wrong answer: the survey re-prompts and counts it.
+    if (option === undefined && !SURVEY_SCREENS.has(session.screen.kind)) {
+      return { replies: [{ text: messages.unknownChoice(session.options.length), options: [] }], session, effects: [] };
     }
-    return finish(await run(parseCommand(value), value, session, deps));
+    value = option ?? text;
   }
-  return finish(await run(parseCommand(text), text, session, deps));
+
+  if (SURVEY_SCREENS.has(session.screen.kind)) {
+    // "huỷ" stops a survey; "menu" and "giúp" leave it to be resumed later; anything else is for the survey.
+    if (session.screen.kind === "survey_question" && isStopWord(value)) {
+      return finish({
+        replies: [{ text: surveyMessages.stopped, options: [{ label: messages.home, value: commandValues.menu }] }],
+        screen: { kind: "menu" },
+        effects: [{ type: "finish_response", responseId: session.screen.responseId, status: "stopped" }],
+      });
+    }
+    const command = parseCommand(value);
+    if (command?.kind === "menu" || command?.kind === "help") return finish(await run(command, value, session, survey));
+    const answered = await continueSurvey(session.screen, value, survey);
+    if (answered) return finish(answered);
+    if (session.screen.kind === "erase_choice" && command === null) return finish(eraseChoiceReprompt());
+  }
+  return finish(await run(parseCommand(value), value, session, survey));
+}
+
+/** On a number or text question a typed number is the answer, not a pick from the buttons. */
+function typedAnswerExpected(session: Session, deps: EngineDeps): boolean {
+  const screen = session.screen;
+  if (screen.kind !== "survey_question") return false;
+  const question = deps.surveys.definition(screen.key)?.questions.find((q) => q.id === screen.questionId);
+  return question?.type === "number" || question?.type === "text" || (question?.type === "unit" && !screen.unitChoices);
 }
 
 function finish(rendered: Rendered): EngineResult {
   const last = rendered.replies.at(-1);
   const options = (last?.options ?? []).map((o) => o.value).slice(0, 20);
-  return { replies: rendered.replies, session: { version: SESSION_VERSION, screen: rendered.screen, options } };
+  return {
+    replies: rendered.replies,
+    session: { version: SESSION_VERSION, screen: rendered.screen, options },
+    effects: rendered.effects ?? [],
+  };
 }
 
-async function run(command: Command | null, text: string, session: Session, deps: EngineDeps): Promise<Rendered> {
+async function run(command: Command | null, text: string, session: Session, survey: SurveyContext): Promise<Rendered> {
+  const deps = survey.deps;
   if (command === null) return search(text, 1, deps);
   switch (command.kind) {
+    case "surveys":
+      return listSurveys(survey);
+    case "survey_start":
+      return startSurvey(command.key, command.waveId, survey);
     case "menu":
       return renderMenu([messages.welcome]);
     case "help":
@@ -75,7 +134,7 @@ async function run(command: Command | null, text: string, session: Session, deps
     case "search_page":
       return session.screen.kind === "search_results"
         ? search(session.screen.query, command.page, deps)
-        : run({ kind: "search_prompt" }, text, session, deps);
+        : run({ kind: "search_prompt" }, text, session, survey);
   }
 }
 
@@ -84,6 +143,7 @@ function menuOptions(): ReplyOption[] {
     { label: messages.menu.browse, value: commandValues.topics },
     { label: messages.menu.lessons, value: commandValues.lessons() },
     { label: messages.menu.search, value: commandValues.searchPrompt },
+    { label: surveyMessages.menuEntry, value: surveyValues.list },
     { label: messages.menu.help, value: commandValues.help },
   ];
 }

@@ -1,5 +1,7 @@
 // What the engine needs from the rest of the system, as plain interfaces: the engine never sees a database,
 // an HTTP framework or a chat library.
+import type { AnswerValue, ResponseStatus } from "../../db/schema/surveys";
+import type { SurveyDefinition } from "../../surveys/schema";
 
 export interface Page<T> {
   items: T[];
@@ -69,6 +71,44 @@ export interface ContentSource {
   search(query: string, page: number, pageSize: number): Promise<Page<SearchHit>>;
 }
 
+export interface SurveyWaveView {
+  id: number;
+  name: string;
+  /** The office responsible for the data (named in the consent text). */
+  controller: string;
+}
+
+export interface ExistingResponse {
+  id: string;
+  status: ResponseStatus;
+  answers: Record<string, AnswerValue>;
+  lastActivityAt: Date;
+}
+
+export interface UnitChoice {
+  code: string;
+  name: string;
+  /** The province, or the old name that matched. */
+  context: string | null;
+  /** Matched by a current or former name, not only by a similar spelling. */
+  exact: boolean;
+  /** How many of the other clues (province or district named, unit type typed) it fits: the best wins. */
+  fit: number;
+}
+
+export interface SurveySource {
+  /** Surveys a person can take now (an open wave exists). */
+  listOpen(): Promise<Array<{ key: string; title: string }>>;
+  definition(key: string): SurveyDefinition | null;
+  /** The wave a new response goes to: the given one if open, else the survey's open national wave. */
+  openWave(key: string, waveId?: number): Promise<SurveyWaveView | null>;
+  existingResponse(contactId: string, waveId: number): Promise<ExistingResponse | null>;
+  findUnits(text: string, level: "commune" | "province"): Promise<UnitChoice[]>;
+}
+
 export interface EngineDeps {
   content: ContentSource;
+  surveys: SurveySource;
+  newId: () => string;
+  now: () => Date;
 }

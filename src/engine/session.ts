@@ -1,6 +1,14 @@
 // Conversation state kept in the database between messages. Versioned and zod-validated: a stored state that no
 // longer parses (an old version, a corrupted row) restarts the conversation at the menu instead of failing.
 import { z } from "zod";
+import { responseStatuses } from "../../db/schema/surveys";
+
+export const answerValueSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("options"), codes: z.array(z.string()) }),
+  z.object({ kind: z.literal("number"), value: z.number() }),
+  z.object({ kind: z.literal("text"), value: z.string() }),
+  z.object({ kind: z.literal("unit"), code: z.string(), name: z.string() }),
+]);
 
 export const screenSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("menu") }),
@@ -13,6 +21,31 @@ export const screenSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("lesson"), lessonId: z.number().int() }),
   z.object({ kind: z.literal("search_prompt") }),
   z.object({ kind: z.literal("search_results"), query: z.string().max(500), page: z.number().int().min(1) }),
+  z.object({ kind: z.literal("surveys") }),
+  z.object({ kind: z.literal("survey_consent"), key: z.string(), version: z.number().int(), waveId: z.number().int(), replaces: z.string().optional() }),
+  z.object({
+    kind: z.literal("survey_existing"),
+    key: z.string(),
+    waveId: z.number().int(),
+    responseId: z.string(),
+    status: z.enum(responseStatuses),
+  }),
+  z.object({
+    kind: z.literal("survey_question"),
+    key: z.string(),
+    version: z.number().int(),
+    waveId: z.number().int(),
+    responseId: z.string(),
+    questionId: z.string(),
+    answers: z.record(z.string(), answerValueSchema),
+    skipped: z.array(z.string()),
+    /** Question ids in the order they were answered, for "quay lại". */
+    history: z.array(z.string()),
+    misses: z.number().int().min(0),
+    unitChoices: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+    lastActivity: z.string(),
+  }),
+  z.object({ kind: z.literal("erase_choice") }),
 ]);
 export type Screen = z.infer<typeof screenSchema>;
 

@@ -8,6 +8,7 @@ import { createPostgresDb } from "../../db/client-postgres";
 import type { DbHandle } from "../../db/db";
 import { migrateEmbedded, migrateServer } from "../../db/migrate";
 import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
+import { seedSurveys } from "../../db/seed/seed-surveys";
 import { createApp } from "../app";
 import { describeCredentials, ensureDemoAdmin } from "../officers/bootstrap";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
@@ -29,6 +30,9 @@ export async function startNodeServer(config: AppConfig) {
     log.info("seed.start", { driver: handle.driver });
     await seedDatabase(handle.db, { log: (message) => log.info("seed.progress", { message }) });
   }
+
+  // Every start checks that no published survey version was edited in place (and publishes new versions).
+  await seedSurveys(handle.db, { waves: false });
 
   // The embedded demo gets an admin to try the officer API with, printed once. Never on a real server.
   const demoAdmin = config.DATABASE_URL ? null : await ensureDemoAdmin(handle.db);

@@ -30,3 +30,9 @@ export function placeParts(text: string): string[] {
     .map(foldUnitName)
     .filter((part) => part.length > 0);
 }
+
+/** The unit type a written name starts with, folded ("phường Ba Đình" → "phuong"), or null. */
+export function unitTypeOf(name: string): string | null {
+  const folded = foldText(normalizeText(name)).replace(/[^\p{L}\p{N}.]+/gu, " ").trim();
+  return TYPE_PREFIX.exec(folded)?.[0].replace(/[.\s]+$/g, "").trim() ?? null;
+}

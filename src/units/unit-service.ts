@@ -5,7 +5,8 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/db";
 import { unitAliases, units } from "../../db/schema/index";
 import { inScope, type Principal } from "../officers/principal";
-import { foldUnitName, placeParts } from "../text/unit-names";
+import { foldUnitName, placeParts, unitTypeOf } from "../text/unit-names";
+import { foldText } from "../text/vietnamese";
 
 const parent = alias(units, "parent_unit");
 
@@ -71,6 +72,9 @@ export interface UnitMatch extends UnitView {
   matchedBy: "name" | "old_name" | "similar";
   oldName: string | null;
   oldProvinceName: string | null;
+  /** How well it fits what else was written: the province or district named, the unit type typed. */
+  fitsContext: boolean;
+  fitsType: boolean;
 }
 
 const MATCH_ORDER = { name: 0, old_name: 1, similar: 2 } as const;
@@ -79,9 +83,10 @@ const MATCH_ORDER = { name: 0, old_name: 1, similar: 2 } as const;
  * "xã Yên Định, huyện Sơn Động", "yen dinh", "Phường Phúc Xá, Hà Nội": the first part is the place, later parts
  * (province, old district) only rank candidates. Old districts are not in the 2025 data, so they cannot narrow.
  */
-export async function searchUnits(db: Db, principal: Principal, query: string, limit: number): Promise<UnitMatch[]> {
+export async function searchUnits(db: Db, principal: Pick<Principal, "unitPath">, query: string, limit: number): Promise<UnitMatch[]> {
   const [place, ...context] = placeParts(query);
   if (!place) return [];
+  const typed = unitTypeOf(query.split(/[,;\n]/)[0] ?? "");
   const scoped = and(current, inScope(principal, units.id));
 
   const byName = await db
@@ -110,7 +115,7 @@ export async function searchUnits(db: Db, principal: Principal, query: string, l
 
   const matches = new Map<number, UnitMatch>();
   const add = (row: UnitView, matchedBy: UnitMatch["matchedBy"], oldName: string | null = null, oldProvinceName: string | null = null) => {
-    if (!matches.has(row.id)) matches.set(row.id, { ...row, matchedBy, oldName, oldProvinceName });
+    if (!matches.has(row.id)) matches.set(row.id, { ...row, matchedBy, oldName, oldProvinceName, fitsContext: false, fitsType: false });
   };
   for (const row of byName) add(row, "name");
   for (const { oldName, oldProvinceName, ...row } of byOldName) add(row, "old_name", oldName, oldProvinceName);
@@ -121,10 +126,16 @@ export async function searchUnits(db: Db, principal: Principal, query: string, l
   const fitsHint = (m: UnitMatch) =>
     (m.parentCode !== null && hintedProvinces.has(m.parentCode)) ||
     (m.oldProvinceName !== null && context.includes(foldUnitName(m.oldProvinceName)));
+  const typeOf = (m: UnitMatch) => (m.matchedBy === "old_name" && m.oldName ? m.oldName : m.fullName);
+  for (const match of matches.values()) {
+    match.fitsContext = fitsHint(match);
+    match.fitsType = typed !== null && foldText(typeOf(match)).startsWith(typed);
+  }
   return [...matches.values()]
     .sort(
       (a, b) =>
-        Number(fitsHint(b)) - Number(fitsHint(a)) ||
+        Number(b.fitsContext) - Number(a.fitsContext) ||
+        Number(b.fitsType) - Number(a.fitsType) ||
         MATCH_ORDER[a.matchedBy] - MATCH_ORDER[b.matchedBy] ||
         a.code.localeCompare(b.code),
     )

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { createContentRepository } from "../../src/content/content-repository";
+import { createSurveyRepository } from "../../src/surveys/survey-repository";
 import { handle, type EngineResult } from "../../src/engine/handle";
 import type { EngineDeps } from "../../src/engine/ports";
 import { newSession, restoreSession, sessionSchema, type Session } from "../../src/engine/session";
@@ -11,10 +12,11 @@ import { createTestDb, testDriver } from "../support/test-db";
 describe(`conversation engine (${testDriver})`, () => {
   let db: DbHandle;
   let deps: EngineDeps;
+  const contactId = crypto.randomUUID();
 
   beforeAll(async () => {
     db = await createTestDb({ seed: "quick" });
-    deps = { content: createContentRepository(db.db) };
+    deps = { content: createContentRepository(db.db), surveys: createSurveyRepository(db.db), newId: () => crypto.randomUUID(), now: () => new Date() };
   });
   afterAll(async () => db?.close());
 
@@ -23,7 +25,7 @@ describe(`conversation engine (${testDriver})`, () => {
     let session: Session = newSession();
     let result: EngineResult | undefined;
     for (const text of texts) {
-      result = await handle({ text }, session, deps);
+      result = await handle({ text, contactId }, session, deps);
       session = result.session;
     }
     return result!;
@@ -40,72 +42,72 @@ describe(`conversation engine (${testDriver})`, () => {
     // Free text is a search; "menu" brings the menu.
     const menu = await converse("menu");
     expect(menu.replies[0]!.text).toContain("Loa");
-    expect(menu.session.options).toEqual(["topics", "lessons", "search", "help"]);
+    expect(menu.session.options).toEqual(["topics", "lessons", "search", "survey", "help"]);
     expect(sessionSchema.parse(result.session)).toEqual(result.session);
   });
 
   it("browses topic → statute → article by numbers, as on a channel without buttons", async () => {
     const topics = await converse("menu", "1");
     expect(topics.session.screen).toEqual({ kind: "topics" });
-    const family = await handle({ text: pick(topics, "hôn nhân") }, topics.session, deps);
+    const family = await handle({ text: pick(topics, "hôn nhân"), contactId }, topics.session, deps);
     expect(family.session.screen.kind).toBe("documents");
-    const law = await handle({ text: pick(family, "Luật Hôn nhân") }, family.session, deps);
+    const law = await handle({ text: pick(family, "Luật Hôn nhân"), contactId }, family.session, deps);
     expect(law.replies[0]!.text).toContain("Luật Hôn nhân và gia đình (133 điều)");
-    const article = await handle({ text: pick(law, "Điều 8.") }, law.session, deps);
+    const article = await handle({ text: pick(law, "Điều 8."), contactId }, law.session, deps);
     expect(article.replies[0]!.text).toContain("Điều 8. Điều kiện kết hôn");
     expect(article.replies[0]!.text).toContain("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên");
-    const next = await handle({ text: pick(article, "Điều 9 ▶") }, article.session, deps);
+    const next = await handle({ text: pick(article, "Điều 9 ▶"), contactId }, article.session, deps);
     expect(next.replies[0]!.text).toContain("Điều 9.");
-    const list = await handle({ text: pick(next, "Danh sách điều") }, next.session, deps);
+    const list = await handle({ text: pick(next, "Danh sách điều"), contactId }, next.session, deps);
     expect(list.session.screen).toMatchObject({ kind: "articles", page: 1 });
   });
 
   it("pages forward and back through a long statute", async () => {
     const topics = await converse("menu", "1");
-    const family = await handle({ text: pick(topics, "hôn nhân") }, topics.session, deps);
-    const law = await handle({ text: pick(family, "Luật Hôn nhân") }, family.session, deps);
-    const page2 = await handle({ text: pick(law, "Trang sau") }, law.session, deps);
+    const family = await handle({ text: pick(topics, "hôn nhân"), contactId }, topics.session, deps);
+    const law = await handle({ text: pick(family, "Luật Hôn nhân"), contactId }, family.session, deps);
+    const page2 = await handle({ text: pick(law, "Trang sau"), contactId }, law.session, deps);
     expect(page2.replies[0]!.text).toContain("(trang 2/14)");
     expect(options(page2)[0]!.label).toMatch(/^Điều 11\./);
-    const back = await handle({ text: pick(page2, "Trang trước") }, page2.session, deps);
+    const back = await handle({ text: pick(page2, "Trang trước"), contactId }, page2.session, deps);
     expect(options(back)[0]!.label).toMatch(/^Điều 1\./);
   });
 
   it("says so when a number is not among the options, and keeps the session", async () => {
     const menu = await converse("menu");
-    const wrong = await handle({ text: "9" }, menu.session, deps);
-    expect(wrong.replies[0]!.text).toContain("từ 1 đến 4");
+    const wrong = await handle({ text: "9", contactId }, menu.session, deps);
+    expect(wrong.replies[0]!.text).toContain("từ 1 đến 5");
     expect(wrong.session).toEqual(menu.session);
   });
 
   it('goes back to the menu with "huỷ" from anywhere', async () => {
     const deep = await converse("menu", "1", "1", "1");
-    const cancelled = await handle({ text: "Huỷ" }, deep.session, deps);
+    const cancelled = await handle({ text: "Huỷ", contactId }, deep.session, deps);
     expect(cancelled.session.screen).toEqual({ kind: "menu" });
   });
 
   it("searches free text, pages results and opens a hit", async () => {
     const results = await converse("ly hon");
     expect(results.session.screen).toEqual({ kind: "search_results", query: "ly hon", page: 1 });
-    const page2 = await handle({ text: pick(results, "Trang sau") }, results.session, deps);
+    const page2 = await handle({ text: pick(results, "Trang sau"), contactId }, results.session, deps);
     expect(page2.session.screen).toMatchObject({ page: 2 });
     expect(page2.replies[0]!.text).toMatch(/^Kết quả tìm kiếm cho "ly hon".*\n11\. /);
-    const opened = await handle({ text: "1" }, page2.session, deps);
+    const opened = await handle({ text: "1", contactId }, page2.session, deps);
     expect(opened.session.screen.kind).toMatch(/article|lesson/);
   });
 
   it("prompts for a search and runs the next message as the query", async () => {
     const prompt = await converse("menu", "3");
     expect(prompt.session.screen).toEqual({ kind: "search_prompt" });
-    const results = await handle({ text: "đăng ký tạm trú" }, prompt.session, deps);
+    const results = await handle({ text: "đăng ký tạm trú", contactId }, prompt.session, deps);
     expect(results.replies[0]!.text).toContain('Kết quả tìm kiếm cho "đăng ký tạm trú"');
   });
 
   it("reads a lesson and opens the article it cites", async () => {
     const lessons = await converse("menu", "2");
-    const lesson = await handle({ text: pick(lessons, "kết hôn") }, lessons.session, deps);
+    const lesson = await handle({ text: pick(lessons, "kết hôn"), contactId }, lessons.session, deps);
     expect(lesson.replies[0]!.text).toContain("Căn cứ pháp lý:");
-    const cited = await handle({ text: pick(lesson, "Đọc Điều 8") }, lesson.session, deps);
+    const cited = await handle({ text: pick(lesson, "Đọc Điều 8"), contactId }, lesson.session, deps);
     expect(cited.replies[0]!.text).toContain("Điều 8. Điều kiện kết hôn");
   });
 
@@ -133,7 +135,7 @@ describe(`conversation engine (${testDriver})`, () => {
         async (texts) => {
           let session = newSession();
           for (const text of texts) {
-            const result = await handle({ text }, session, deps);
+            const result = await handle({ text, contactId }, session, deps);
             expect(result.replies.length).toBeGreaterThan(0);
             for (const reply of result.replies) expect(reply.text.length).toBeGreaterThan(0);
             session = sessionSchema.parse(result.session);

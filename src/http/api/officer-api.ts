@@ -6,6 +6,7 @@ import { authRoutes } from "./auth-routes";
 import { contentRoutes } from "./content-routes";
 import { authenticateOfficer } from "./officer-auth";
 import { officerRoutes } from "./officer-routes";
+import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
 
 const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/openapi.json", "/api/version"]);
@@ -17,6 +18,7 @@ export function officerApi() {
   api.route("/", unitRoutes());
   api.route("/", contentRoutes());
   api.route("/", officerRoutes());
+  api.route("/", surveyRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",

@@ -53,11 +53,12 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
 
   it("opens with the menu as buttons", async () => {
     await page.goto(`${baseUrl}/chat`);
-    await expect.poll(() => page.locator(".options button").count()).toBe(4);
+    await expect.poll(() => page.locator(".options button").count()).toBe(5);
     expect(await page.locator(".options button").allTextContents()).toEqual([
       "📚 Tra cứu văn bản pháp luật",
       "📖 Bài phổ biến pháp luật",
       "🔎 Tìm kiếm",
+      "📝 Khảo sát",
       "❓ Hướng dẫn",
     ]);
   });
@@ -85,7 +86,7 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
     await expect.poll(() => lastBotMessage().textContent(), { timeout: 10_000 }).toBe("Cán bộ tư pháp đã trả lời câu hỏi của bạn.");
     // Reloading the page does not show it again: the cursor is remembered.
     await page.reload();
-    await expect.poll(() => page.locator(".options button").count()).toBe(4);
+    await expect.poll(() => page.locator(".options button").count()).toBe(5);
     await page.waitForTimeout(500);
     expect(await page.locator(".msg.bot", { hasText: "Cán bộ tư pháp đã trả lời" }).count()).toBe(0);
   });
