@@ -13,6 +13,7 @@ import { createApp } from "../app";
 import { describeCredentials, ensureDemoAdmin } from "../officers/bootstrap";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
 import { createLogger, describeError } from "../log";
+import { expireAbandonedResponses } from "../surveys/expire-responses";
 
 export async function startNodeServer(config: AppConfig) {
   const log = createLogger(config.LOG_LEVEL);
@@ -45,10 +46,19 @@ export async function startNodeServer(config: AppConfig) {
   if (demoAdmin) console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demoAdmin, address)}\n`);
   log.info("server.ready", { address, chat: `${address}/chat`, driver: handle.driver, startupMs: Math.round(performance.now() - started) });
 
+  const sweep = setInterval(() => {
+    expireAbandonedResponses(handle.db).then(
+      (count) => count > 0 && log.info("surveys.expired", { count }),
+      (error) => log.warn("surveys.expire_failed", describeError(error)),
+    );
+  }, 60 * 60 * 1000);
+  sweep.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info("server.stopping");
+      clearInterval(sweep);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handle.close();
     })());

@@ -6,6 +6,7 @@ import { createApp } from "../app";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
 import { errorBody } from "../http/errors";
 import { createLogger } from "../log";
+import { expireAbandonedResponses } from "../surveys/expire-responses";
 
 export interface WorkerEnv {
   HYPERDRIVE?: { connectionString: string };
@@ -44,5 +45,17 @@ export default {
       return Response.json(errorBody("config_error", `Cấu hình máy chủ không hợp lệ: ${names}`), { status: 500 });
     }
     return app.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger (wrangler.toml): hourly upkeep such as expiring abandoned survey responses. */
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const config = workerConfig(env);
+    const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 2, fetchTypes: false });
+    const log = createLogger(config.LOG_LEVEL);
+    ctx.waitUntil(
+      expireAbandonedResponses(handle.db)
+        .then((count) => log.info("surveys.expired", { count }))
+        .finally(() => handle.close()),
+    );
   },
 };

@@ -8,6 +8,7 @@ import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { authenticateToken } from "../../src/officers/authenticate";
 import { createArticle, createDocument, createLesson } from "../../src/content/content-admin";
 import { createOfficer } from "../../src/officers/officer-service";
+import { createWave } from "../../src/surveys/survey-admin";
 import type { Principal } from "../../src/officers/principal";
 
 export const OUT_OF_SCOPE_MARKER = "NGOAI-PHAM-VI";
@@ -18,8 +19,8 @@ export interface OfficerWorld {
   /** One token per role, all scoped to province 01. */
   tokens: Record<OfficerRole, string>;
   principals: Record<OfficerRole, Principal>;
-  inside: { communeCode: string; documentId: number; articleId: number; lessonId: number; officerId: string };
-  outside: { provinceCode: string; communeCode: string; documentId: number; articleId: number; lessonId: number; officerId: string };
+  inside: { communeCode: string; documentId: number; articleId: number; lessonId: number; officerId: string; waveId: number };
+  outside: { provinceCode: string; communeCode: string; documentId: number; articleId: number; lessonId: number; officerId: string; waveId: number };
 }
 
 let counter = 0;
@@ -41,7 +42,8 @@ export async function createOfficerWorld(db: Db): Promise<OfficerWorld> {
     const document = await createDocument(db, national!, { title: `Văn bản ${label}`, unitCode });
     const article = await createArticle(db, national!, document.id, { number: "1", title: `Điều khoản ${label}`, body: `Nội dung ${label}.` });
     const lesson = await createLesson(db, national!, { title: `Bài ${label}`, summary: `Tóm tắt ${label}`, body: `Nội dung bài ${label}`, unitCode });
-    return { documentId: document.id, articleId: article!.id, lessonId: lesson.id };
+    const wave = await createWave(db, national!, "answer_feedback", { name: `Đợt ${label}`, unitCode, controller: `Sở Tư pháp ${label}`, startsAt: new Date("2026-11-01T00:00:00+07:00") });
+    return { documentId: document.id, articleId: article!.id, lessonId: lesson.id, waveId: wave!.id };
   };
   const outsideCommuneCode = await communeOf(db, "79");
   const inside = await makeContent("00004", "trong phạm vi");

@@ -13,6 +13,7 @@ import {
   surveyWaves,
   surveyVersions,
 } from "../../db/schema/index";
+import { expireAbandonedResponses } from "../../src/surveys/expire-responses";
 import { surveyCatalog } from "../../src/surveys/survey-repository";
 import { createTestApp, say, type WebReply } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
@@ -266,6 +267,18 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({ status: "completed" });
     expect((await answersOf(responses[0]!.id)).map((a) => a.value)).toEqual([{ kind: "options", codes: ["partly"] }]);
+  });
+
+  it("expires abandoned responses in the hourly sweep, and only those", async () => {
+    const user = "sweep";
+    await say(app, user, "survey:law_day_quiz");
+    await say(app, user, "c:yes");
+    const [response] = await responsesOf(user);
+    expect(await expireAbandonedResponses(handle.db)).toBe(0);
+    await handle.db.update(surveyResponses).set({ lastActivityAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) }).where(eq(surveyResponses.id, response!.id));
+    expect(await expireAbandonedResponses(handle.db)).toBe(1);
+    const [after] = await responsesOf(user);
+    expect(after!.status).toBe("expired");
   });
 
   it("starts a specific wave from a deep link", async () => {

@@ -178,6 +178,27 @@ const routes: RouteCase[] = [
     outOfScope: { status: 404, call: (w) => post(`/api/officers/${w.outside.officerId}/reset-password`) },
   },
   { name: "GET /api/audit", least: "viewer", ok: 200, inScope: () => get("/api/audit?limit=200") },
+  { name: "GET /api/surveys", least: "viewer", ok: 200, inScope: () => get("/api/surveys") },
+  { name: "GET /api/surveys/{key}/waves", least: "viewer", ok: 200, inScope: () => get("/api/surveys/answer_feedback/waves") },
+  {
+    name: "POST /api/surveys/{key}/waves",
+    least: "officer",
+    ok: 201,
+    inScope: (w) =>
+      post("/api/surveys/answer_feedback/waves", { name: unique("Đợt"), unitCode: w.inside.communeCode, controller: "UBND phường Ba Đình", startsAt: "2026-11-01T00:00:00+07:00" }),
+    outOfScope: {
+      status: 400,
+      call: (w) => post("/api/surveys/answer_feedback/waves", { name: unique("Đợt"), unitCode: w.outside.communeCode, controller: "X", startsAt: "2026-11-01T00:00:00+07:00" }),
+    },
+  },
+  {
+    name: "GET /api/surveys/{key}/responses",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/surveys/answer_feedback/responses?wave=${w.inside.waveId}`),
+    // A wave outside the scope simply has no visible responses: the list is empty, not an error.
+    outOfScope: { status: 200, call: (w) => get(`/api/surveys/answer_feedback/responses?wave=${w.outside.waveId}`) },
+  },
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {
