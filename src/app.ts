@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { telegramRoutes } from "../bots/telegram/telegram-routes";
 import { webRoutes } from "../bots/web/web-routes";
 import { officerApi } from "./http/api/officer-api";
 import { OfficerError } from "./officers/officer-service";
@@ -59,6 +60,7 @@ export function createApp(provide: ServiceProvider) {
   app.get("/api/version", (c) => c.json({ name: "loa", version: APP_VERSION }));
 
   app.route("/", webRoutes());
+  app.route("/", telegramRoutes());
   app.route("/", officerApi());
 
   app.notFound((c) => jsonError(c, 404, "not_found", `Không có đường dẫn ${c.req.method} ${c.req.path}`));

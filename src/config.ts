@@ -22,9 +22,23 @@ export const configSchema = z.object({
   SESSION_SECRET: optional(z.string().min(32, "cần ít nhất 32 ký tự").optional()),
   /** Send cookies with the Secure flag (default when PUBLIC_URL is https). */
   COOKIE_SECURE: optional(booleanFlag.optional()),
+  /** From BotFather. Without it the Telegram channel is off. */
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "không đúng dạng token của BotFather (123456:ABC…)").optional()),
+  /** Checked on every webhook call (Telegram sends it as X-Telegram-Bot-Api-Secret-Token). */
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 ký tự A-Z a-z 0-9 _ -").optional()),
+  TELEGRAM_API_ROOT: optional(z.url().default("https://api.telegram.org")),
+  TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{5,32}$/).default("loa_phapluat_bot")),
+  /** polling (Node only; the default without PUBLIC_URL), webhook (the default with it), or off. */
+  TELEGRAM_MODE: optional(z.enum(["polling", "webhook", "off"]).optional()),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** How the Telegram channel runs under this configuration. */
+export function telegramMode(config: AppConfig): "polling" | "webhook" | "off" {
+  if (!config.TELEGRAM_BOT_TOKEN) return "off";
+  return config.TELEGRAM_MODE ?? (config.PUBLIC_URL ? "webhook" : "polling");
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: Array<{ variable: string; message: string }>) {

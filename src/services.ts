@@ -3,11 +3,14 @@
 import type { Db } from "../db/db";
 import type { AppConfig } from "./config";
 import type { Logger } from "./log";
+import type { TelegramBot } from "../bots/telegram/telegram-bot";
 
 export interface Services {
   db: Db;
   config: AppConfig;
   log: Logger;
+  /** Present when TELEGRAM_BOT_TOKEN is set. */
+  telegram?: TelegramBot;
 }
 
 export interface AppEnv {

@@ -61,6 +61,20 @@ export const outboxMessages = pgTable(
     kind: text("kind").notNull(),
     replies: jsonb("replies").notNull(),
     createdAt: utcTimestamp("created_at").notNull().default(sql`now()`),
+    /**
+     * Delivery for channels the service sends to (Telegram): how many message parts went out (a retry resumes
+     * after them, so nothing is sent twice), attempts, when to try again, and the outcome. The web chat pulls.
+     */
+    channel: text("channel"),
+    partsSent: integer("parts_sent").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: utcTimestamp("next_attempt_at"),
+    deliveredAt: utcTimestamp("delivered_at"),
+    failedAt: utcTimestamp("failed_at"),
+    lastError: text("last_error"),
   },
-  (t) => [index("outbox_messages_contact_idx").on(t.contactId, t.id)],
+  (t) => [
+    index("outbox_messages_contact_idx").on(t.contactId, t.id),
+    index("outbox_messages_pending_idx").on(t.channel, t.nextAttemptAt).where(sql`delivered_at is null and failed_at is null and channel is not null`),
+  ],
 );

@@ -3,7 +3,7 @@
 // processed once and never twice; two messages from one person at once are served one after the other.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { contacts, conversationSessions, processedUpdates, type Channel } from "../../db/schema/index";
+import { contacts, conversationSessions, outboxMessages, processedUpdates, type Channel } from "../../db/schema/index";
 import { createContentRepository } from "../content/content-repository";
 import { handle } from "../engine/handle";
 import type { Reply } from "../engine/replies";
@@ -19,10 +19,15 @@ export interface InboundMessage {
   /** The platform's id of this update (e.g. Telegram's update_id); a second delivery is acknowledged, not handled. */
   updateKey?: string;
   locale?: string;
+  /**
+   * Channels that send (Telegram) queue the replies in the outbox in the same transaction, so a crash after the
+   * commit loses nothing: a delivery loop sends what is queued. The web chat returns them in the response.
+   */
+  queueReplies?: boolean;
 }
 
 export type InboundResult =
-  | { status: "processed"; contactId: string; replies: Reply[]; newContact: boolean }
+  | { status: "processed"; contactId: string; replies: Reply[]; newContact: boolean; outboxId?: number }
   | { status: "duplicate" };
 
 export async function processInbound(db: Db, message: InboundMessage, now: Date = new Date()): Promise<InboundResult> {
@@ -65,12 +70,23 @@ export async function processInbound(db: Db, message: InboundMessage, now: Date 
     });
 
     const applied = await applyEffects(tx, contactId, message.channel, result.effects, now);
-    if (applied.erased) return { status: "processed" as const, contactId, replies: result.replies, newContact: Boolean(contact!.isNew) };
+    if (applied.erased) {
+      // The contact is gone with its outbox: the acknowledgement goes back directly, and only this once.
+      return { status: "processed" as const, contactId, replies: result.replies, newContact: Boolean(contact!.isNew) };
+    }
+    let outboxId: number | undefined;
+    if (message.queueReplies && result.replies.length > 0) {
+      const [queued] = await tx
+        .insert(outboxMessages)
+        .values({ contactId, kind: "reply", replies: result.replies, channel: message.channel, createdAt: now })
+        .returning({ id: outboxMessages.id });
+      outboxId = queued!.id;
+    }
 
     await tx
       .update(conversationSessions)
       .set({ state: result.session, revision: sql`${conversationSessions.revision} + 1`, updatedAt: now })
       .where(eq(conversationSessions.contactId, contactId));
-    return { status: "processed" as const, contactId, replies: result.replies, newContact: Boolean(contact!.isNew) };
+    return { status: "processed" as const, contactId, replies: result.replies, newContact: Boolean(contact!.isNew), outboxId };
   });
 }

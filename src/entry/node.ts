@@ -9,9 +9,10 @@ import type { DbHandle } from "../../db/db";
 import { migrateEmbedded, migrateServer } from "../../db/migrate";
 import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
 import { seedSurveys } from "../../db/seed/seed-surveys";
+import { createTelegramBot } from "../../bots/telegram/telegram-bot";
 import { createApp } from "../app";
 import { describeCredentials, ensureDemoAdmin } from "../officers/bootstrap";
-import { ConfigError, parseConfig, type AppConfig } from "../config";
+import { ConfigError, parseConfig, telegramMode, type AppConfig } from "../config";
 import { createLogger, describeError } from "../log";
 import { expireAbandonedResponses } from "../surveys/expire-responses";
 
@@ -38,7 +39,37 @@ export async function startNodeServer(config: AppConfig) {
   // The embedded demo gets an admin to try the officer API with, printed once. Never on a real server.
   const demoAdmin = config.DATABASE_URL ? null : await ensureDemoAdmin(handle.db);
 
-  const services = { db: handle.db, config, log };
+  // Telegram: webhook or long polling, and a loop that retries replies Telegram could not take yet.
+  const background = new Set<Promise<unknown>>();
+  const mode = telegramMode(config);
+  const telegram =
+    mode === "off"
+      ? undefined
+      : createTelegramBot({
+          token: config.TELEGRAM_BOT_TOKEN!,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          username: config.TELEGRAM_BOT_USERNAME,
+          db: handle.db,
+          log,
+          rethrow: mode === "webhook",
+          background: (work) => {
+            background.add(work);
+            void work.finally(() => background.delete(work));
+          },
+        });
+  const retryLoop = telegram
+    ? setInterval(() => {
+        void telegram.deliver().catch((error) => log.warn("telegram.retry_failed", describeError(error)));
+      }, 5_000)
+    : undefined;
+  retryLoop?.unref();
+  if (telegram && mode === "polling") {
+    // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.
+    void telegram.bot.launch({ allowedUpdates: ["message", "callback_query"] }).catch((error) => log.error("telegram.polling_failed", describeError(error)));
+    log.info("telegram.polling", { apiRoot: config.TELEGRAM_API_ROOT });
+  }
+
+  const services = { db: handle.db, config, log, telegram };
   const app = createApp(() => ({ services }));
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -59,6 +90,9 @@ export async function startNodeServer(config: AppConfig) {
     (stopping ??= (async () => {
       log.info("server.stopping");
       clearInterval(sweep);
+      if (retryLoop) clearInterval(retryLoop);
+      if (telegram && mode === "polling") telegram.bot.stop("shutdown");
+      await Promise.allSettled([...background]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handle.close();
     })());

@@ -1,6 +1,7 @@
 // The Cloudflare Worker: the same app, with Postgres through a Hyperdrive binding (one postgres.js client per
 // request; Hyperdrive keeps the real connections warm). No PGlite, zca-js or Node server is imported here.
 import type { ExecutionContext } from "hono";
+import { createTelegramBot } from "../../bots/telegram/telegram-bot";
 import { createPostgresDb } from "../../db/client-postgres";
 import { createApp } from "../app";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
@@ -30,7 +31,27 @@ const app = createApp((c) => {
   const env = c.env as WorkerEnv;
   const config = workerConfig(env);
   const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 5, fetchTypes: false });
-  return { services: { db: handle.db, config, log: createLogger(config.LOG_LEVEL) }, release: () => handle.close() };
+  const log = createLogger(config.LOG_LEVEL);
+  // Replies go out after the webhook has answered; the client closes once they are sent.
+  const pending: Promise<unknown>[] = [];
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? createTelegramBot({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        username: config.TELEGRAM_BOT_USERNAME,
+        db: handle.db,
+        log,
+        rethrow: true,
+        background: (work) => pending.push(work),
+      })
+    : undefined;
+  return {
+    services: { db: handle.db, config, log, telegram },
+    release: async () => {
+      await Promise.allSettled(pending);
+      await handle.close();
+    },
+  };
 });
 
 export default {
@@ -47,15 +68,19 @@ export default {
     return app.fetch(request, env, ctx);
   },
 
-  /** The cron trigger (wrangler.toml): hourly upkeep such as expiring abandoned survey responses. */
+  /** The cron trigger (wrangler.toml): expire abandoned survey responses, retry Telegram replies not yet taken. */
   async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const config = workerConfig(env);
     const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 2, fetchTypes: false });
     const log = createLogger(config.LOG_LEVEL);
+    const telegram = config.TELEGRAM_BOT_TOKEN
+      ? createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, username: config.TELEGRAM_BOT_USERNAME, db: handle.db, log })
+      : undefined;
     ctx.waitUntil(
-      expireAbandonedResponses(handle.db)
-        .then((count) => log.info("surveys.expired", { count }))
-        .finally(() => handle.close()),
+      Promise.allSettled([
+        expireAbandonedResponses(handle.db).then((count) => log.info("surveys.expired", { count })),
+        telegram?.deliver().then((report) => log.info("telegram.retried", { ...report })),
+      ]).finally(() => handle.close()),
     );
   },
 };

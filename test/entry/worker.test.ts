@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import type { DbHandle } from "../../db/db";
+import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
 import { createTestDb, testDriver } from "../support/test-db";
 
 const run = promisify(execFile);
@@ -39,6 +40,9 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
   let database: DbHandle & { url?: string };
   let worker: Unstable_DevWorker;
   let misconfigured: Unstable_DevWorker;
+  let telegramWorker: Unstable_DevWorker;
+  let botApi: BotApiEmulator;
+  const secret = "worker-webhook-secret-0123456789";
 
   beforeAll(async () => {
     database = await createTestDb({ seed: "quick" });
@@ -49,10 +53,17 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     const options = { experimental: { disableExperimentalWarning: true }, logLevel: "none" as const, ip: "127.0.0.1" };
     worker = await unstable_dev("src/entry/worker.ts", options);
     misconfigured = await unstable_dev("src/entry/worker.ts", { ...options, vars: { LOG_LEVEL: "loud" } });
+    botApi = await new BotApiEmulator().start();
+    telegramWorker = await unstable_dev("src/entry/worker.ts", {
+      ...options,
+      vars: { TELEGRAM_BOT_TOKEN: botApi.token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: botApi.url },
+    });
   }, 120_000);
   afterAll(async () => {
     await worker?.stop();
     await misconfigured?.stop();
+    await telegramWorker?.stop();
+    await botApi?.stop();
     await database?.close();
   });
 
@@ -71,6 +82,20 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     expect(response.status).toBe(200);
     const body = (await response.json()) as { replies: Array<{ text: string }> };
     expect(body.replies[0]!.text).toContain('Kết quả tìm kiếm cho "ly hon"');
+  });
+
+  it("processes a Telegram webhook update and replies to the local Bot API server", async () => {
+    const post = (secretHeader: string) =>
+      telegramWorker.fetch("/telegram/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secretHeader },
+        body: JSON.stringify(textUpdate(777, "/start")),
+      });
+    expect((await post("forged-secret-forged-secret-00")).status).toBe(401);
+    expect((await post(secret)).status).toBe(200);
+    // The replies go out after the webhook has answered (waitUntil).
+    await expect.poll(() => botApi.sent(777).length, { timeout: 10_000 }).toBe(2);
+    expect(String(botApi.sent(777)[0]!.params.text)).toContain("Xin chào! Tôi là Loa");
   });
 
   it("answers 500 naming the variable when the configuration is invalid", async () => {

@@ -3,9 +3,10 @@ import { createApp } from "../../src/app";
 import { parseConfig } from "../../src/config";
 import type { Db } from "../../db/db";
 import { createLogger, type Logger } from "../../src/log";
+import type { Services } from "../../src/services";
 
-export function createTestApp(db: Db, log: Logger = createLogger("error", () => {})) {
-  const services = { db, config: parseConfig({}), log };
+export function createTestApp(db: Db, log: Logger = createLogger("error", () => {}), extra: Partial<Services> = {}, env: Record<string, string> = {}) {
+  const services: Services = { db, config: parseConfig(env), log, ...extra };
   return createApp(() => ({ services }));
 }
 

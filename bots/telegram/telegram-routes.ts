@@ -1,0 +1,31 @@
+// POST /telegram/webhook: Telegram's calls, on Workers and Node. The secret header is compared in constant time
+// (mismatch: 401, nothing processed); an update already processed is acknowledged and not processed again; the
+// update is recorded before answering, and the replies go out afterwards (waitUntil on Workers).
+import { Hono } from "hono";
+import { z } from "zod";
+import { jsonError } from "../../src/http/errors";
+import { constantTimeEqual } from "../../src/officers/credentials";
+import type { AppEnv } from "../../src/services";
+
+const updateSchema = z.looseObject({ update_id: z.number().int().min(0) });
+
+export function telegramRoutes() {
+  return new Hono<AppEnv>().post("/telegram/webhook", async (c) => {
+    const { telegram, config } = c.get("services");
+    if (!telegram || !config.TELEGRAM_WEBHOOK_SECRET) return jsonError(c, 404, "not_found", "Kênh Telegram chưa được cấu hình");
+    const sent = c.req.header("x-telegram-bot-api-secret-token") ?? "";
+    if (!constantTimeEqual(sent, config.TELEGRAM_WEBHOOK_SECRET)) {
+      return jsonError(c, 401, "unauthorized", "Sai mã bí mật của webhook Telegram");
+    }
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return jsonError(c, 400, "invalid_request", "Nội dung không phải JSON");
+    }
+    const parsed = updateSchema.safeParse(body);
+    if (!parsed.success) return jsonError(c, 400, "invalid_request", "Thiếu hoặc sai update_id");
+    await telegram.bot.handleUpdate(parsed.data as never);
+    return c.json({ ok: true });
+  });
+}

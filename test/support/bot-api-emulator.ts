@@ -1,0 +1,151 @@
+// A Telegram Bot API server on 127.0.0.1 for tests: the real telegraf talks HTTP to it as to api.telegram.org.
+// It records every call, queues updates for getUpdates (long polling), and can be told to fail the next calls
+// of a method with a given error (403 blocked, 429 with retry_after, 5xx).
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** The HTTP status the emulator answered with. */
+  status: number;
+}
+
+interface Failure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
+}
+
+export class BotApiEmulator {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | undefined;
+  /** Per method, what the next calls get: null lets one through, a failure refuses one. */
+  private failures = new Map<string, Array<Failure | null>>();
+  private updates: Array<Record<string, unknown>> = [];
+  private waiting: Array<() => void> = [];
+  private messageId = 1;
+  url = "";
+
+  constructor(readonly token = "123456789:TEST-token-for-the-local-bot-api") {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(
+        ({ status, body }) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(body));
+        },
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.waiting.splice(0)) wake();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next `count` calls of `method` (after letting `after` through) fail with this error. */
+  failNext(method: string, count: number, failure: Failure, after = 0): void {
+    const plan = [...Array.from({ length: after }, () => null), ...Array.from({ length: count }, () => failure)];
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...plan]);
+  }
+
+  /** Queues an update for getUpdates (long polling). */
+  queueUpdate(update: Record<string, unknown>): void {
+    this.updates.push(update);
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  /** sendMessage calls that succeeded (what the person actually received), optionally for one chat. */
+  sent(chatId?: number | string): RecordedCall[] {
+    return this.attempts(chatId).filter((c) => c.status === 200);
+  }
+
+  /** Every sendMessage call, refused ones included. */
+  attempts(chatId?: number | string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === "sendMessage" && (chatId === undefined || String(c.params.chat_id) === String(chatId)));
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url?.split("?")[0] ?? "");
+    if (!match || match[1] !== this.token) return { status: 404, body: { ok: false, error_code: 404, description: "Not Found" } };
+    const method = match[2]!;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const failure = this.failures.get(method)?.shift();
+    if (method !== "getUpdates") this.calls.push({ method, params, status: failure ? failure.error_code : 200 });
+    if (failure) return { status: failure.error_code, body: { ok: false, ...failure } };
+
+    switch (method) {
+      case "getMe":
+        return ok({ id: Number(this.token.split(":")[0]), is_bot: true, first_name: "Loa", username: "loa_test_bot" });
+      case "sendMessage":
+        return ok({
+          message_id: this.messageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: "private" },
+          text: params.text,
+        });
+      case "getUpdates": {
+        const offset = Number(params.offset ?? 0);
+        const pending = () => this.updates.filter((u) => Number(u.update_id) >= offset);
+        if (pending().length === 0 && Number(params.timeout ?? 0) > 0) {
+          await new Promise<void>((resolve) => {
+            this.waiting.push(resolve);
+            setTimeout(resolve, Math.min(Number(params.timeout) * 1000, 500));
+          });
+        }
+        return ok(pending());
+      }
+      default:
+        return ok(true);
+    }
+  }
+}
+
+const ok = (result: unknown) => ({ status: 200, body: { ok: true, result } });
+
+let nextUpdateId = 10_000;
+
+/** A private-chat text message update from a person. */
+export function textUpdate(chatId: number, text: string, updateId = nextUpdateId++) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: "private", first_name: "Người dân" },
+      from: { id: chatId, is_bot: false, first_name: "Người dân", language_code: "vi" },
+      text,
+      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+    },
+  };
+}
+
+/** A press on an inline keyboard button. */
+export function callbackUpdate(chatId: number, data: string, updateId = nextUpdateId++) {
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: `cb-${updateId}`,
+      chat_instance: "1",
+      data,
+      from: { id: chatId, is_bot: false, first_name: "Người dân", language_code: "vi" },
+      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" }, text: "…" },
+    },
+  };
+}
