@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { BotApiEmulator } from "../support/bot-api-emulator";
 import { startServer, type RunningServer } from "../support/node-server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -96,9 +97,66 @@ async function benchDriver(driver: "pglite" | "postgres"): Promise<{ rows: Row[]
   }
 }
 
-const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",") as Array<"pglite" | "postgres">;
+/** Telegram webhook updates on the Node server with Postgres; the Bot API server (the local emulator) takes the replies. */
+async function benchTelegramWebhook(): Promise<{ row: Row; repliesSent: number; updates: number; queue: { delivered: number; pending: number; processed: number } }> {
+  const api = await new BotApiEmulator().start();
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe("drop database if exists loa_bench_tg with (force)");
+  await admin.unsafe("create database loa_bench_tg");
+  const url = new URL(ADMIN_URL);
+  url.pathname = "/loa_bench_tg";
+  const secret = "bench-webhook-secret-0123456789";
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer(
+      { DATABASE_URL: url.toString(), LOG_LEVEL: "warn", TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: api.url, TELEGRAM_MODE: "webhook" },
+      120_000,
+    );
+    let updateId = 1;
+    const result = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: "POST",
+          path: "/telegram/webhook",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+          setupRequest: (request) => {
+            const id = updateId++;
+            const chat = 1_000_000 + (id % USERS);
+            const text = MESSAGES[(id * 7) % MESSAGES.length]!;
+            const update = {
+              update_id: id,
+              message: { message_id: id, date: 0, chat: { id: chat, type: "private" }, from: { id: chat, is_bot: false, first_name: "B" }, text },
+            };
+            return { ...request, body: JSON.stringify(update) };
+          },
+        },
+      ],
+    });
+    // Let the replies queued during the run drain before counting what Telegram received and what is still queued.
+    await new Promise((r) => setTimeout(r, 3000));
+    const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const [queue] = await db<Array<{ delivered: number; pending: number; processed: number }>>`
+      select count(*) filter (where delivered_at is not null)::int as delivered,
+             count(*) filter (where delivered_at is null and failed_at is null)::int as pending,
+             (select count(*)::int from processed_updates where channel = 'telegram') as processed
+      from outbox_messages where channel = 'telegram'`;
+    await db.end();
+    return { row: row("postgres", "POST /telegram/webhook (mix)", result), repliesSent: api.sent().length, updates: updateId - 1, queue: queue! };
+  } finally {
+    await server?.stop();
+    await api.stop();
+    await admin.unsafe("drop database if exists loa_bench_tg with (force)").catch(() => undefined);
+    await admin.end();
+  }
+}
+
+const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",").filter((d) => d === "pglite" || d === "postgres") as Array<"pglite" | "postgres">;
 const rows: Row[] = [];
 const starts: string[] = [];
+let telegramNote = "";
 for (const driver of drivers) {
   console.error(`benchmarking ${driver}…`);
   const result = await benchDriver(driver);
@@ -106,10 +164,21 @@ for (const driver of drivers) {
   starts.push(`| ${driver} | ${(result.coldStartMs / 1000).toFixed(1)} s | ${(result.warmStartMs / 1000).toFixed(1)} s |`);
 }
 
+if (process.env.BENCH_TELEGRAM !== "0") {
+  console.error("benchmarking the Telegram webhook…");
+  const telegram = await benchTelegramWebhook();
+  rows.push(telegram.row);
+  console.error(`telegram: ${telegram.updates} updates sent, ${telegram.repliesSent} replies received by the local Bot API server`);
+  telegramNote =
+    `Telegram webhook: ${telegram.updates} updates posted, ${telegram.queue.processed} processed, ${telegram.queue.delivered} replies delivered ` +
+    `(${telegram.repliesSent} messages received by the local Bot API server), ${telegram.queue.pending} still queued 3 s after the run.`;
+}
+
 console.log(`\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ${process.platform} ${process.arch}, Node ${process.version})\n`);
 console.log("| driver | route | req/s | p50 ms | p99 ms | errors | non-2xx |");
 console.log("|---|---|---:|---:|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+if (telegramNote) console.log(`\n${telegramNote}`);
 console.log("\n## `npm start` to healthy\n");
 console.log("| driver | empty database (migrate + seed) | restart (data kept) |");
 console.log("|---|---:|---:|");
