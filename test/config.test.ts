@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config";
+import { ConfigError, parseConfig, telegramMode } from "../src/config";
 
 describe("parseConfig", () => {
   it("needs no variable for the embedded default", () => {
@@ -9,6 +9,8 @@ describe("parseConfig", () => {
       PGLITE_DATA_DIR: "./.data/pglite",
       SEED_ON_START: true,
       LOG_LEVEL: "info",
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      TELEGRAM_BOT_USERNAME: "loa_phapluat_bot",
     });
   });
 
@@ -20,6 +22,15 @@ describe("parseConfig", () => {
   it("reads typed values", () => {
     const config = parseConfig({ PORT: "3000", DATABASE_URL: "postgres://u@h:5432/d", SEED_ON_START: "false" });
     expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: "postgres://u@h:5432/d", SEED_ON_START: false });
+  });
+
+  it("runs Telegram by polling without a public URL, by webhook with one, and not at all without a token", () => {
+    const token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    expect(telegramMode(parseConfig({}))).toBe("off");
+    expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token }))).toBe("polling");
+    expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token, PUBLIC_URL: "https://loa.example.vn" }))).toBe("webhook");
+    expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "off" }))).toBe("off");
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: "not-a-token" })).toThrow(ConfigError);
   });
 
   it("names every invalid variable", () => {
