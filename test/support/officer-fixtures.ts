@@ -10,6 +10,8 @@ import { createArticle, createDocument, createLesson } from "../../src/content/c
 import { createOfficer } from "../../src/officers/officer-service";
 import { createWave } from "../../src/surveys/survey-admin";
 import type { Principal } from "../../src/officers/principal";
+import { createTestApp } from "./test-app";
+import { createTestDb } from "./test-db";
 
 export const OUT_OF_SCOPE_MARKER = "NGOAI-PHAM-VI";
 export const ROLES: OfficerRole[] = ["admin", "manager", "officer", "viewer"];
@@ -64,4 +66,10 @@ async function communeOf(db: Db, provinceCode: string): Promise<string> {
   const [province] = await db.select({ id: units.id }).from(units).where(and(eq(units.code, provinceCode), eq(units.kind, "province")));
   const [commune] = await db.select({ code: units.code }).from(units).where(eq(units.parentId, province!.id)).orderBy(units.code).limit(1);
   return commune!.code;
+}
+
+/** A fresh test database with the officer world and the app on it, for the officer API test files. */
+export async function openOfficerWorld() {
+  const handle = await createTestDb({ seed: "quick" });
+  return { handle, app: createTestApp(handle.db), world: await createOfficerWorld(handle.db) };
 }

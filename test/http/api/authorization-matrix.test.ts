@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import type { OfficerRole } from "../../../db/schema/index";
 import { roleRank } from "../../../src/officers/roles";
-import { createOfficerWorld, OUT_OF_SCOPE_MARKER, ROLES, unique, type OfficerWorld } from "../../support/officer-fixtures";
+import { OUT_OF_SCOPE_MARKER, ROLES, unique, type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
 import { apiCall, createTestApp } from "../../support/test-app";
-import { createTestDb, testDriver } from "../../support/test-db";
+import { testDriver } from "../../support/test-db";
 
 interface Call {
   method: string;
@@ -207,9 +207,7 @@ describe(`authorization matrix (${testDriver})`, () => {
   let world: OfficerWorld;
 
   beforeAll(async () => {
-    handle = await createTestDb({ seed: "quick" });
-    app = createTestApp(handle.db);
-    world = await createOfficerWorld(handle.db);
+    ({ handle, app, world } = await openOfficerWorld());
   });
   afterAll(async () => handle?.close());
 

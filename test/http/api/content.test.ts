@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { auditLog } from "../../../db/schema/index";
-import { createOfficerWorld, type OfficerWorld } from "../../support/officer-fixtures";
+import { type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
 import { apiCall, createTestApp, say } from "../../support/test-app";
-import { createTestDb, testDriver } from "../../support/test-db";
+import { testDriver } from "../../support/test-db";
 
 describe(`content through the officer API (${testDriver})`, () => {
   let handle: DbHandle;
@@ -13,9 +13,7 @@ describe(`content through the officer API (${testDriver})`, () => {
   let world: OfficerWorld;
 
   beforeAll(async () => {
-    handle = await createTestDb({ seed: "quick" });
-    app = createTestApp(handle.db);
-    world = await createOfficerWorld(handle.db);
+    ({ handle, app, world } = await openOfficerWorld());
   });
   afterAll(async () => handle?.close());
 

@@ -4,9 +4,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { auditLog } from "../../../db/schema/index";
-import { createOfficerWorld, OUT_OF_SCOPE_MARKER, unique, type OfficerWorld } from "../../support/officer-fixtures";
+import { OUT_OF_SCOPE_MARKER, unique, type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
 import { apiCall, createTestApp } from "../../support/test-app";
-import { createTestDb, testDriver } from "../../support/test-db";
+import { testDriver } from "../../support/test-db";
 
 describe(`officer management (${testDriver})`, () => {
   let handle: DbHandle;
@@ -14,9 +14,7 @@ describe(`officer management (${testDriver})`, () => {
   let world: OfficerWorld;
 
   beforeAll(async () => {
-    handle = await createTestDb({ seed: "quick" });
-    app = createTestApp(handle.db);
-    world = await createOfficerWorld(handle.db);
+    ({ handle, app, world } = await openOfficerWorld());
   });
   afterAll(async () => handle?.close());
 

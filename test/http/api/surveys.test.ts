@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { contacts } from "../../../db/schema/index";
-import { createOfficerWorld, OUT_OF_SCOPE_MARKER, type OfficerWorld } from "../../support/officer-fixtures";
+import { OUT_OF_SCOPE_MARKER, type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
 import { apiCall, createTestApp, say } from "../../support/test-app";
-import { createTestDb, testDriver } from "../../support/test-db";
+import { testDriver } from "../../support/test-db";
 
 interface ResponsePage {
   items: Array<{ waveId: number; respondent: string | null; status: string; answers: Array<{ questionId: string; value: unknown }> }>;
@@ -18,9 +18,7 @@ describe(`survey API (${testDriver})`, () => {
   let world: OfficerWorld;
 
   beforeAll(async () => {
-    handle = await createTestDb({ seed: "quick" });
-    app = createTestApp(handle.db);
-    world = await createOfficerWorld(handle.db);
+    ({ handle, app, world } = await openOfficerWorld());
     for (const [user, waveId] of [["hn-citizen", world.inside.waveId], ["hcm-citizen", world.outside.waveId]] as const) {
       await say(app, user, `survey:answer_feedback:w${waveId}`);
       await say(app, user, "c:yes");
