@@ -42,6 +42,39 @@ describe(`Telegram long polling on the Node server (${testDriver})`, () => {
     expect(api.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
   }, 40_000);
 
+  it("serves every menu entry and a whole survey over polling", async () => {
+    const chat = 901;
+    const keyboardOf = (index: number) =>
+      ((api.sent(chat)[index]!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? []).flat();
+    const press = async (data: string, expectContains: string) => {
+      const before = api.sent(chat).length;
+      api.queueUpdate(callbackUpdate(chat, data));
+      await expect.poll(() => api.sent(chat).length, { timeout: 15_000 }).toBeGreaterThan(before);
+      await expect.poll(() => api.sent(chat).map((c) => String(c.params.text)).slice(before).join("\n"), { timeout: 15_000 }).toContain(expectContains);
+      return api.sent(chat).length - 1;
+    };
+    api.queueUpdate(textUpdate(chat, "/menu"));
+    await expect.poll(() => api.sent(chat).length, { timeout: 15_000 }).toBe(2);
+    const menu = keyboardOf(1).map((b) => b.callback_data);
+    expect(menu).toEqual(["topics", "lessons", "search", "survey", "help"]);
+
+    const topics = await press("topics", "Chọn lĩnh vực pháp luật");
+    const documents = await press(keyboardOf(topics)[0]!.callback_data, "Các văn bản thuộc lĩnh vực");
+    const articles = await press(keyboardOf(documents)[0]!.callback_data, "Chọn điều muốn đọc");
+    await press(keyboardOf(articles)[0]!.callback_data, "Điều 1");
+    const lessons = await press("lessons", "Bài phổ biến pháp luật");
+    await press(keyboardOf(lessons)[0]!.callback_data, "Căn cứ pháp lý");
+    await press("search", "Bạn muốn tìm quy định về vấn đề gì?");
+    const before = api.sent(chat).length;
+    api.queueUpdate(textUpdate(chat, "ly hon"));
+    await expect.poll(() => api.sent(chat).slice(before).map((c) => String(c.params.text)).join(""), { timeout: 15_000 }).toContain('Kết quả tìm kiếm cho "ly hon"');
+    await press("help", "Cách dùng Loa");
+    const surveys = await press("survey", "Các khảo sát đang mở");
+    const consent = await press(keyboardOf(surveys).find((b) => b.callback_data === "survey:answer_feedback")!.callback_data, "Đơn vị chịu trách nhiệm");
+    const question = await press(keyboardOf(consent).find((b) => b.text === "Đồng ý")!.callback_data, "Câu 1/1");
+    await press(keyboardOf(question).find((b) => b.text === "Không")!.callback_data, "Cảm ơn bạn đã phản hồi!");
+  }, 120_000);
+
   it("stops cleanly", async () => {
     expect(await server.stop()).toBe(0);
   }, 30_000);
