@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
-import { contacts } from "../../../db/schema/index";
+import { contacts, surveyResponses } from "../../../db/schema/index";
 import { pushToContact } from "../../../src/conversations/outbox";
 import { createTestApp } from "../../support/test-app";
 import { createTestDb, testDriver } from "../../support/test-db";
@@ -76,6 +76,22 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
     await page.locator("#text").fill("ly hon");
     await page.locator("#text").press("Enter");
     await expect.poll(() => lastBotMessage().textContent()).toMatch(/Kết quả tìm kiếm cho "ly hon"[\s\S]*[Ll]y hôn/);
+  });
+
+  it("takes a survey by tapping buttons, consent first", async () => {
+    await page.getByRole("button", { name: "🏠 Menu chính" }).last().click();
+    await page.getByRole("button", { name: "📝 Khảo sát" }).last().click();
+    await page.getByRole("button", { name: /Câu trả lời có giúp ích/ }).last().click();
+    await expect.poll(() => lastBotMessage().textContent()).toContain("Đơn vị chịu trách nhiệm xử lý dữ liệu");
+    await page.getByRole("button", { name: "Đồng ý", exact: true }).last().click();
+    await expect.poll(() => lastBotMessage().textContent()).toContain("Câu 1/1");
+    await page.screenshot({ path: join(process.env.LOA_SCREENSHOT_DIR ?? dataDir, "chat-survey.png") });
+    await page.getByRole("button", { name: "Có một phần" }).last().click();
+    await expect.poll(() => lastBotMessage().textContent()).toContain("Cảm ơn bạn đã phản hồi!");
+    const user = await page.evaluate(() => localStorage.getItem("loa.web.user"));
+    const [contact] = await database.db.select().from(contacts).where(eq(contacts.platformId, user!));
+    const [response] = await database.db.select().from(surveyResponses).where(eq(surveyResponses.contactId, contact!.id));
+    expect(response).toMatchObject({ status: "completed", surveyKey: "answer_feedback", channel: "web" });
   });
 
   it("shows a message pushed to this person, by polling", async () => {
