@@ -50,6 +50,11 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
   });
 
   const lastBotMessage = () => page.locator(".msg.bot").last();
+  /** Taps a button of the newest reply, once that reply (recognised by `after`) has arrived. */
+  const tap = async (name: string | RegExp, after: string) => {
+    await expect.poll(() => lastBotMessage().textContent()).toContain(after);
+    await page.locator(".options").last().getByRole("button", { name, exact: typeof name === "string" }).click();
+  };
 
   it("opens with the menu as buttons", async () => {
     await page.goto(`${baseUrl}/chat`);
@@ -64,10 +69,10 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
   });
 
   it("taps through topic, statute and article", async () => {
-    await page.getByRole("button", { name: "📚 Tra cứu văn bản pháp luật" }).click();
-    await page.getByRole("button", { name: /Dân sự, hôn nhân và gia đình/ }).last().click();
-    await page.getByRole("button", { name: "Luật Hôn nhân và gia đình" }).last().click();
-    await page.getByRole("button", { name: /^Điều 8\. Điều kiện kết hôn/ }).last().click();
+    await tap("📚 Tra cứu văn bản pháp luật", "Bạn muốn làm gì?");
+    await tap(/Dân sự, hôn nhân và gia đình/, "Chọn lĩnh vực pháp luật");
+    await tap("Luật Hôn nhân và gia đình", "Các văn bản thuộc lĩnh vực");
+    await tap(/^Điều 8\. Điều kiện kết hôn/, "Chọn điều muốn đọc");
     await expect.poll(() => lastBotMessage().textContent()).toContain("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên");
     await page.screenshot({ path: join(process.env.LOA_SCREENSHOT_DIR ?? dataDir, "chat-article.png") });
   });
@@ -79,14 +84,13 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
   });
 
   it("takes a survey by tapping buttons, consent first", async () => {
-    await page.getByRole("button", { name: "🏠 Menu chính" }).last().click();
-    await page.getByRole("button", { name: "📝 Khảo sát" }).last().click();
-    await page.getByRole("button", { name: /Câu trả lời có giúp ích/ }).last().click();
-    await expect.poll(() => lastBotMessage().textContent()).toContain("Đơn vị chịu trách nhiệm xử lý dữ liệu");
-    await page.getByRole("button", { name: "Đồng ý", exact: true }).last().click();
+    await tap("🏠 Menu chính", "Kết quả tìm kiếm");
+    await tap("📝 Khảo sát", "Bạn muốn làm gì?");
+    await tap(/Câu trả lời có giúp ích/, "Các khảo sát đang mở");
+    await tap("Đồng ý", "Đơn vị chịu trách nhiệm xử lý dữ liệu");
     await expect.poll(() => lastBotMessage().textContent()).toContain("Câu 1/1");
     await page.screenshot({ path: join(process.env.LOA_SCREENSHOT_DIR ?? dataDir, "chat-survey.png") });
-    await page.getByRole("button", { name: "Có một phần" }).last().click();
+    await tap("Có một phần", "Câu 1/1");
     await expect.poll(() => lastBotMessage().textContent()).toContain("Cảm ơn bạn đã phản hồi!");
     const user = await page.evaluate(() => localStorage.getItem("loa.web.user"));
     const [contact] = await database.db.select().from(contacts).where(eq(contacts.platformId, user!));
