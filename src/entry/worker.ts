@@ -1,7 +1,7 @@
 // The Cloudflare Worker: the same app, with Postgres through a Hyperdrive binding (one postgres.js client per
 // request; Hyperdrive keeps the real connections warm). No PGlite, zca-js or Node server is imported here.
 import type { ExecutionContext } from "hono";
-import { createTelegramBot } from "../../bots/telegram/telegram-bot";
+import { createTelegramBot, type TelegramBot } from "../../bots/telegram/telegram-bot";
 import { createPostgresDb } from "../../db/client-postgres";
 import { createApp } from "../app";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
@@ -34,19 +34,28 @@ const app = createApp((c) => {
   const log = createLogger(config.LOG_LEVEL);
   // Replies go out after the webhook has answered; the client closes once they are sent.
   const pending: Promise<unknown>[] = [];
-  const telegram = config.TELEGRAM_BOT_TOKEN
-    ? createTelegramBot({
-        token: config.TELEGRAM_BOT_TOKEN,
+  // Made only when a route asks for it (the webhook), not on every web chat or API request.
+  let telegram: TelegramBot | undefined;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  const services = {
+    db: handle.db,
+    config,
+    log,
+    get telegram() {
+      if (!token) return undefined;
+      return (telegram ??= createTelegramBot({
+        token,
         apiRoot: config.TELEGRAM_API_ROOT,
         username: config.TELEGRAM_BOT_USERNAME,
         db: handle.db,
         log,
         rethrow: true,
         background: (work) => pending.push(work),
-      })
-    : undefined;
+      }));
+    },
+  };
   return {
-    services: { db: handle.db, config, log, telegram },
+    services,
     release: async () => {
       await Promise.allSettled(pending);
       await handle.close();

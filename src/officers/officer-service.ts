@@ -165,7 +165,7 @@ export async function updateOfficer(db: Db, principal: Principal, id: string, ch
     }
     if (changes.role) assertMayGrant(principal, changes.role);
     const unit = changes.unitCode ? await unitInScopeOrFail(tx, principal, changes.unitCode) : null;
-    await tx
+    const [row] = await tx
       .update(officers)
       .set({
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
@@ -174,14 +174,14 @@ export async function updateOfficer(db: Db, principal: Principal, id: string, ch
         ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? new Date() : null } : {}),
         updatedAt: new Date(),
       })
-      .where(eq(officers.id, id));
+      .where(eq(officers.id, id))
+      .returning({ unitId: officers.unitId });
     const updated = (await getOfficerUnscoped(tx, id))!;
-    const [unitRow] = await tx.select({ id: units.id }).from(units).where(eq(units.code, updated.unitCode)).limit(1);
     await recordAudit(tx, principal, {
       action: changes.disabled === true ? "officer.disable" : "officer.update",
       targetType: "officer",
       targetId: id,
-      unitId: unitRow!.id,
+      unitId: row!.unitId,
       details: { changes: { ...changes } },
     });
     return updated;
