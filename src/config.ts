@@ -12,7 +12,12 @@ export const configSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65_535).default(8787)),
   /** 127.0.0.1 by default: a fresh demo is not exposed to the network until someone decides to. */
   HOST: optional(z.string().min(1).default("127.0.0.1")),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, "phải là một URL postgres:// hoặc postgresql://").optional()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "phải là một URL postgres:// hoặc postgresql://")
+      .optional(),
+  ),
   PGLITE_DATA_DIR: optional(z.string().min(1).default("./.data/pglite")),
   /** Seed reference and demo data when the database is empty (units, statutes, lessons). */
   SEED_ON_START: optional(booleanFlag.default(true)),
@@ -23,11 +28,26 @@ export const configSchema = z.object({
   /** Send cookies with the Secure flag (default when PUBLIC_URL is https). */
   COOKIE_SECURE: optional(booleanFlag.optional()),
   /** From BotFather. Without it the Telegram channel is off. */
-  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "không đúng dạng token của BotFather (123456:ABC…)").optional()),
+  TELEGRAM_BOT_TOKEN: optional(
+    z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "không đúng dạng token của BotFather (123456:ABC…)")
+      .optional(),
+  ),
   /** Checked on every webhook call (Telegram sends it as X-Telegram-Bot-Api-Secret-Token). */
-  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 ký tự A-Z a-z 0-9 _ -").optional()),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 ký tự A-Z a-z 0-9 _ -")
+      .optional(),
+  ),
   TELEGRAM_API_ROOT: optional(z.url().default("https://api.telegram.org")),
-  TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{5,32}$/).default("loa_phapluat_bot")),
+  TELEGRAM_BOT_USERNAME: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_]{5,32}$/)
+      .default("loa_phapluat_bot"),
+  ),
   /** polling (Node only; the default without PUBLIC_URL), webhook (the default with it), or off. */
   TELEGRAM_MODE: optional(z.enum(["polling", "webhook", "off"]).optional()),
 });
@@ -51,5 +71,7 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, unknown>): AppConfig {
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })));
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })),
+  );
 }

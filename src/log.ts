@@ -4,7 +4,10 @@ export type Logger = Record<LogLevel, (event: string, fields?: Record<string, un
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function createLogger(minimum: LogLevel = "info", write: (line: string) => void = (l) => console.log(l)): Logger {
+export function createLogger(
+  minimum: LogLevel = "info",
+  write: (line: string) => void = (l) => console.log(l),
+): Logger {
   const at =
     (level: LogLevel) =>
     (event: string, fields: Record<string, unknown> = {}) => {
@@ -16,5 +19,7 @@ export function createLogger(minimum: LogLevel = "info", write: (line: string) =
 
 /** An error's name and message, without a stack that may quote data. */
 export function describeError(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: "Unknown", message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: "Unknown", message: String(error) };
 }

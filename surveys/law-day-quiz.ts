@@ -6,7 +6,8 @@ export const lawDayQuiz: SurveyInput = {
   key: "law_day_quiz",
   version: 1,
   title: "Tìm hiểu pháp luật hưởng ứng Ngày Pháp luật Việt Nam 9/11",
-  purpose: "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng thống kê.",
+  purpose:
+    "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng thống kê.",
   collects: ["câu trả lời cho 10 câu hỏi tìm hiểu pháp luật"],
   intro: "Cuộc thi có 10 câu hỏi. Sau mỗi câu, bạn sẽ biết đáp án đúng và điều luật quy định. Chúc bạn thành công!",
   outro: "Bạn đã hoàn thành cuộc thi. Cảm ơn bạn đã hưởng ứng Ngày Pháp luật Việt Nam!",
@@ -36,7 +37,8 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "30 ngày" },
       ],
       correct: ["c"],
-      explanation: "Công dân đến sinh sống tại chỗ ở hợp pháp ngoài xã, phường nơi thường trú từ 30 ngày trở lên phải đăng ký tạm trú.",
+      explanation:
+        "Công dân đến sinh sống tại chỗ ở hợp pháp ngoài xã, phường nơi thường trú từ 30 ngày trở lên phải đăng ký tạm trú.",
       citation: { document: "Luật Cư trú", article: "27" },
     },
     {
@@ -64,7 +66,8 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "có trách nhiệm" },
       ],
       correct: ["a"],
-      explanation: "Mọi người đều bình đẳng trước pháp luật; không ai bị phân biệt đối xử trong đời sống chính trị, dân sự, kinh tế, văn hóa, xã hội.",
+      explanation:
+        "Mọi người đều bình đẳng trước pháp luật; không ai bị phân biệt đối xử trong đời sống chính trị, dân sự, kinh tế, văn hóa, xã hội.",
       citation: { document: "Hiến pháp", article: "16" },
     },
     {
@@ -78,7 +81,8 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "21 tuổi" },
       ],
       correct: ["b"],
-      explanation: "Công dân đủ 18 tuổi trở lên có quyền bầu cử và đủ 21 tuổi trở lên có quyền ứng cử vào Quốc hội, Hội đồng nhân dân.",
+      explanation:
+        "Công dân đủ 18 tuổi trở lên có quyền bầu cử và đủ 21 tuổi trở lên có quyền ứng cử vào Quốc hội, Hội đồng nhân dân.",
       citation: { document: "Hiến pháp", article: "27" },
     },
     {
@@ -120,7 +124,8 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "Giáo dục trung học phổ thông" },
       ],
       correct: ["b"],
-      explanation: "Giáo dục tiểu học là giáo dục bắt buộc; Nhà nước phổ cập giáo dục mầm non cho trẻ 5 tuổi và phổ cập trung học cơ sở.",
+      explanation:
+        "Giáo dục tiểu học là giáo dục bắt buộc; Nhà nước phổ cập giáo dục mầm non cho trẻ 5 tuổi và phổ cập trung học cơ sở.",
       citation: { document: "Luật Giáo dục", article: "14" },
     },
     {
@@ -134,7 +139,8 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "Được, không cần ai đồng ý" },
       ],
       correct: ["b"],
-      explanation: "Người từ đủ 15 tuổi đến chưa đủ 18 tuổi được lập di chúc nếu được cha, mẹ hoặc người giám hộ đồng ý.",
+      explanation:
+        "Người từ đủ 15 tuổi đến chưa đủ 18 tuổi được lập di chúc nếu được cha, mẹ hoặc người giám hộ đồng ý.",
       citation: { document: "Bộ luật dân sự", article: "625" },
     },
     {
@@ -148,7 +154,8 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "Tự nguyện đi cai nghiện" },
       ],
       correct: ["a", "b"],
-      explanation: "Trồng cây có chứa chất ma túy và sử dụng trái phép chất ma túy đều bị nghiêm cấm; tự nguyện cai nghiện là việc được Nhà nước khuyến khích.",
+      explanation:
+        "Trồng cây có chứa chất ma túy và sử dụng trái phép chất ma túy đều bị nghiêm cấm; tự nguyện cai nghiện là việc được Nhà nước khuyến khích.",
       citation: { document: "Luật Phòng, chống ma túy", article: "5" },
     },
   ],

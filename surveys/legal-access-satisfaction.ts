@@ -8,7 +8,13 @@ export const legalAccessSatisfaction: SurveyInput = {
   title: "Khảo sát sự hài lòng về công tác tiếp cận pháp luật của xã, phường",
   purpose:
     "Phục vụ đánh giá xã, phường đạt chuẩn tiếp cận pháp luật (Quyết định 27/2025/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê theo xã, phường.",
-  collects: ["xã, phường được đánh giá", "mức độ hài lòng", "việc làm thủ tục tại xã, phường", "hiểu biết về hoà giải ở cơ sở", "góp ý của bạn"],
+  collects: [
+    "xã, phường được đánh giá",
+    "mức độ hài lòng",
+    "việc làm thủ tục tại xã, phường",
+    "hiểu biết về hoà giải ở cơ sở",
+    "góp ý của bạn",
+  ],
   intro: "Khảo sát gồm 6 câu về việc bạn tiếp cận thông tin pháp luật, thủ tục và hoà giải ở xã, phường nơi bạn sống.",
   outro: "Cảm ơn bạn đã góp ý để xã, phường phục vụ người dân tốt hơn.",
   questions: [

@@ -8,9 +8,17 @@ export const pbgdplSatisfaction: SurveyInput = {
   title: "Khảo sát mức độ hài lòng về hoạt động phổ biến, giáo dục pháp luật",
   purpose:
     "Đánh giá hiệu quả hoạt động phổ biến, giáo dục pháp luật tại địa phương theo tiêu chí đánh giá kết quả đầu ra (Quyết định 979/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê.",
-  collects: ["việc tham gia và tự tìm hiểu pháp luật", "mức độ biết, hiểu pháp luật", "mức độ hài lòng", "nhóm tuổi", "giới tính", "xã, phường nơi sống", "kênh tiếp nhận thông tin"],
+  collects: [
+    "việc tham gia và tự tìm hiểu pháp luật",
+    "mức độ biết, hiểu pháp luật",
+    "mức độ hài lòng",
+    "nhóm tuổi",
+    "giới tính",
+    "xã, phường nơi sống",
+    "kênh tiếp nhận thông tin",
+  ],
   intro:
-    "Cảm ơn bạn đã tham gia khảo sát. Có 8 câu hỏi ngắn, mất khoảng 2 phút. Bạn có thể gõ \"quay lại\" để sửa câu trước, hoặc \"huỷ\" để dừng.",
+    'Cảm ơn bạn đã tham gia khảo sát. Có 8 câu hỏi ngắn, mất khoảng 2 phút. Bạn có thể gõ "quay lại" để sửa câu trước, hoặc "huỷ" để dừng.',
   outro: "Cảm ơn bạn! Ý kiến của bạn giúp cơ quan tư pháp làm tốt hơn công tác phổ biến pháp luật.",
   questions: [
     {
@@ -100,7 +108,7 @@ export const pbgdplSatisfaction: SurveyInput = {
       id: "commune",
       type: "unit",
       level: "commune",
-      text: "Bạn đang sống ở xã, phường nào? (ví dụ: \"phường Ba Đình, Hà Nội\"; tên cũ trước sáp nhập cũng được)",
+      text: 'Bạn đang sống ở xã, phường nào? (ví dụ: "phường Ba Đình, Hà Nội"; tên cũ trước sáp nhập cũng được)',
     },
   ],
 };

@@ -3,7 +3,14 @@
 // answer points at the version it answered.
 import { z } from "zod";
 
-export const indicatorTags = ["self_learning", "knows_law", "understands_law", "satisfaction", "helpful", "legal_access"] as const;
+export const indicatorTags = [
+  "self_learning",
+  "knows_law",
+  "understands_law",
+  "satisfaction",
+  "helpful",
+  "legal_access",
+] as const;
 export type IndicatorTag = (typeof indicatorTags)[number];
 
 export const sensitiveCategories = ["ethnicity", "religion", "health"] as const;
@@ -51,7 +58,13 @@ export const questionSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("likert5") }).strict(),
   z.object({ ...base, type: z.literal("yes_no_dk") }).strict(),
   z
-    .object({ ...base, type: z.literal("number"), min: z.number().int(), max: z.number().int(), unit: z.string().max(20).optional() })
+    .object({
+      ...base,
+      type: z.literal("number"),
+      min: z.number().int(),
+      max: z.number().int(),
+      unit: z.string().max(20).optional(),
+    })
     .strict(),
   z.object({ ...base, type: z.literal("text"), maxLength: z.number().int().min(1).max(2000) }).strict(),
   z.object({ ...base, type: z.literal("unit"), level: z.enum(["commune", "province"]) }).strict(),
@@ -87,33 +100,59 @@ export const surveyDefinitionSchema = z
     for (const question of sensitive) {
       const label = sensitiveLabels[question.sensitive!];
       if (!survey.collects.some((c) => c.toLowerCase().includes(label))) {
-        ctx.addIssue({ code: "custom", path: ["collects"], message: `câu "${question.id}" hỏi về ${label}: phải nêu "${label}" trong collects` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["collects"],
+          message: `câu "${question.id}" hỏi về ${label}: phải nêu "${label}" trong collects`,
+        });
       }
     }
     const seen = new Map<string, Question>();
     survey.questions.forEach((question, index) => {
       const at = (...path: Array<string | number>) => ["questions", index, ...path];
-      if (seen.has(question.id)) ctx.addIssue({ code: "custom", path: at("id"), message: `câu hỏi "${question.id}" bị trùng` });
+      if (seen.has(question.id))
+        ctx.addIssue({ code: "custom", path: at("id"), message: `câu hỏi "${question.id}" bị trùng` });
       const codes = optionCodes(question);
-      if (codes && new Set(codes).size !== codes.length) ctx.addIssue({ code: "custom", path: at("options"), message: "mã lựa chọn bị trùng" });
+      if (codes && new Set(codes).size !== codes.length)
+        ctx.addIssue({ code: "custom", path: at("options"), message: "mã lựa chọn bị trùng" });
       for (const positive of question.positive ?? []) {
-        if (codes && !codes.includes(positive)) ctx.addIssue({ code: "custom", path: at("positive"), message: `"${positive}" không phải một lựa chọn của câu này` });
+        if (codes && !codes.includes(positive))
+          ctx.addIssue({
+            code: "custom",
+            path: at("positive"),
+            message: `"${positive}" không phải một lựa chọn của câu này`,
+          });
       }
-      if (question.positive && !codes) ctx.addIssue({ code: "custom", path: at("positive"), message: "chỉ câu hỏi có lựa chọn mới có đáp án tích cực" });
+      if (question.positive && !codes)
+        ctx.addIssue({
+          code: "custom",
+          path: at("positive"),
+          message: "chỉ câu hỏi có lựa chọn mới có đáp án tích cực",
+        });
       if (question.type === "quiz") {
         for (const correct of question.correct) {
-          if (!codes!.includes(correct)) ctx.addIssue({ code: "custom", path: at("correct"), message: `"${correct}" không phải một lựa chọn của câu này` });
+          if (!codes!.includes(correct))
+            ctx.addIssue({
+              code: "custom",
+              path: at("correct"),
+              message: `"${correct}" không phải một lựa chọn của câu này`,
+            });
         }
       }
       if (question.type === "multi" && question.maxSelected && question.maxSelected > question.options.length) {
         ctx.addIssue({ code: "custom", path: at("maxSelected"), message: "nhiều hơn số lựa chọn" });
       }
-      if (question.type === "number" && question.min > question.max) ctx.addIssue({ code: "custom", path: at("min"), message: "min lớn hơn max" });
+      if (question.type === "number" && question.min > question.max)
+        ctx.addIssue({ code: "custom", path: at("min"), message: "min lớn hơn max" });
       if (question.showIf) {
         for (const referenced of conditionQuestions(question.showIf)) {
           const earlier = seen.get(referenced);
           if (!earlier) {
-            ctx.addIssue({ code: "custom", path: at("showIf"), message: `điều kiện nhắc tới câu "${referenced}" không có ở trước câu này` });
+            ctx.addIssue({
+              code: "custom",
+              path: at("showIf"),
+              message: `điều kiện nhắc tới câu "${referenced}" không có ở trước câu này`,
+            });
           }
         }
       }
@@ -163,4 +202,8 @@ export function conditionQuestions(condition: Condition): string[] {
   return ("all" in condition ? condition.all : condition.any).flatMap(conditionQuestions);
 }
 
-export const sensitiveLabels: Record<SensitiveCategory, string> = { ethnicity: "dân tộc", religion: "tôn giáo", health: "sức khỏe" };
+export const sensitiveLabels: Record<SensitiveCategory, string> = {
+  ethnicity: "dân tộc",
+  religion: "tôn giáo",
+  health: "sức khỏe",
+};

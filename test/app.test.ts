@@ -31,7 +31,10 @@ describe(`app (${testDriver})`, () => {
   });
 
   it("turns an unexpected error into a logged JSON 500 without details", async () => {
-    const app = createTestApp(handle.db, createLogger("debug", (line) => logged.push(line)));
+    const app = createTestApp(
+      handle.db,
+      createLogger("debug", (line) => logged.push(line)),
+    );
     app.get("/explode", () => {
       throw new Error("secret internals");
     });

@@ -28,7 +28,9 @@ describe("parseConfig", () => {
     const token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     expect(telegramMode(parseConfig({}))).toBe("off");
     expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token }))).toBe("polling");
-    expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token, PUBLIC_URL: "https://loa.example.vn" }))).toBe("webhook");
+    expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token, PUBLIC_URL: "https://loa.example.vn" }))).toBe(
+      "webhook",
+    );
     expect(telegramMode(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "off" }))).toBe("off");
     expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: "not-a-token" })).toThrow(ConfigError);
   });
@@ -39,7 +41,11 @@ describe("parseConfig", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual(["DATABASE_URL", "LOG_LEVEL", "PORT"]);
+      expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual([
+        "DATABASE_URL",
+        "LOG_LEVEL",
+        "PORT",
+      ]);
     }
   });
 });

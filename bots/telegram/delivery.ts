@@ -41,7 +41,11 @@ export interface DeliveryReport {
 const LEASE_MS = 60_000;
 const BATCH = 50;
 
-export async function deliverTelegramOutbox(db: Db, sender: TelegramSender, options: DeliveryOptions): Promise<DeliveryReport> {
+export async function deliverTelegramOutbox(
+  db: Db,
+  sender: TelegramSender,
+  options: DeliveryOptions,
+): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   const report: DeliveryReport = { delivered: 0, deferred: 0, failed: 0 };
@@ -55,7 +59,14 @@ export async function deliverTelegramOutbox(db: Db, sender: TelegramSender, opti
     ];
     if (options.ids) conditions.push(inArray(outboxMessages.id, options.ids.length > 0 ? options.ids : [-1]));
     const rows = await tx
-      .select({ id: outboxMessages.id, contactId: outboxMessages.contactId, replies: outboxMessages.replies, partsSent: outboxMessages.partsSent, attempts: outboxMessages.attempts, chatId: contacts.platformId })
+      .select({
+        id: outboxMessages.id,
+        contactId: outboxMessages.contactId,
+        replies: outboxMessages.replies,
+        partsSent: outboxMessages.partsSent,
+        attempts: outboxMessages.attempts,
+        chatId: contacts.platformId,
+      })
       .from(outboxMessages)
       .innerJoin(contacts, eq(contacts.id, outboxMessages.contactId))
       .where(and(...conditions))
@@ -66,7 +77,12 @@ export async function deliverTelegramOutbox(db: Db, sender: TelegramSender, opti
       await tx
         .update(outboxMessages)
         .set({ nextAttemptAt: new Date(now().getTime() + LEASE_MS), attempts: sql`${outboxMessages.attempts} + 1` })
-        .where(inArray(outboxMessages.id, rows.map((r) => r.id)));
+        .where(
+          inArray(
+            outboxMessages.id,
+            rows.map((r) => r.id),
+          ),
+        );
     }
     return rows;
   });
@@ -94,15 +110,25 @@ export async function deliverTelegramOutbox(db: Db, sender: TelegramSender, opti
         const attempts = row.attempts + 1;
         if (failure.status === 403) {
           await db.update(contacts).set({ unreachableAt: now() }).where(eq(contacts.id, row.contactId));
-          await db.update(outboxMessages).set({ failedAt: now(), lastError: failure.description }).where(eq(outboxMessages.id, row.id));
+          await db
+            .update(outboxMessages)
+            .set({ failedAt: now(), lastError: failure.description })
+            .where(eq(outboxMessages.id, row.id));
           options.log?.info("telegram.unreachable", { outboxId: row.id });
           outcome = "failed";
           break;
         }
         const retryable = failure.status === 429 || failure.status === null || failure.status >= 500;
         if (!retryable || attempts >= (options.maxAttempts ?? 10)) {
-          await db.update(outboxMessages).set({ failedAt: now(), lastError: failure.description }).where(eq(outboxMessages.id, row.id));
-          options.log?.warn("telegram.send_failed", { outboxId: row.id, status: failure.status, error: failure.description });
+          await db
+            .update(outboxMessages)
+            .set({ failedAt: now(), lastError: failure.description })
+            .where(eq(outboxMessages.id, row.id));
+          options.log?.warn("telegram.send_failed", {
+            outboxId: row.id,
+            status: failure.status,
+            error: failure.description,
+          });
           outcome = "failed";
           break;
         }

@@ -27,7 +27,9 @@ export function splitText(text: string, budget = PART_BUDGET): string[] {
   let rest = text;
   while (rest.length > budget) {
     const window = rest.slice(0, budget);
-    const cut = [window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" ")].find((i) => i > budget / 3) ?? budget;
+    const cut =
+      [window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" ")].find((i) => i > budget / 3) ??
+      budget;
     parts.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).replace(/^\s+/, "");
   }
@@ -38,7 +40,9 @@ export function splitText(text: string, budget = PART_BUDGET): string[] {
 export function renderTelegram(replies: RenderableReply[]): TelegramPart[] {
   const parts: TelegramPart[] = [];
   for (const reply of replies) {
-    const chunks = splitText(reply.text.length > 0 ? reply.text : "…").map((chunk) => ({ text: escapeHtml(chunk) }) as TelegramPart);
+    const chunks = splitText(reply.text.length > 0 ? reply.text : "…").map(
+      (chunk) => ({ text: escapeHtml(chunk) }) as TelegramPart,
+    );
     const buttons = (reply.options ?? [])
       .filter((o) => new TextEncoder().encode(o.value).length <= CALLBACK_DATA_LIMIT)
       .map((o) => [{ text: o.label, callback_data: o.value }]);

@@ -160,6 +160,9 @@ export async function configureWebhook(
     await telegram.deleteWebhook();
     return;
   }
-  await telegram.setWebhook(target.url, { secret_token: target.secret, allowed_updates: ["message", "callback_query"] });
+  await telegram.setWebhook(target.url, {
+    secret_token: target.secret,
+    allowed_updates: ["message", "callback_query"],
+  });
   await telegram.setMyCommands(botCommands);
 }

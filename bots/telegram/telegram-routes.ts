@@ -12,7 +12,8 @@ const updateSchema = z.looseObject({ update_id: z.number().int().min(0) });
 export function telegramRoutes() {
   return new Hono<AppEnv>().post("/telegram/webhook", async (c) => {
     const { telegram, config } = c.get("services");
-    if (!telegram || !config.TELEGRAM_WEBHOOK_SECRET) return jsonError(c, 404, "not_found", "Kênh Telegram chưa được cấu hình");
+    if (!telegram || !config.TELEGRAM_WEBHOOK_SECRET)
+      return jsonError(c, 404, "not_found", "Kênh Telegram chưa được cấu hình");
     const sent = c.req.header("x-telegram-bot-api-secret-token") ?? "";
     if (!constantTimeEqual(sent, config.TELEGRAM_WEBHOOK_SECRET)) {
       return jsonError(c, 401, "unauthorized", "Sai mã bí mật của webhook Telegram");

@@ -23,7 +23,10 @@ export const contacts = pgTable(
     /** Set when the platform says we cannot reach the person any more (e.g. they blocked the bot). */
     unreachableAt: utcTimestamp("unreachable_at"),
   },
-  (t) => [unique("contacts_channel_platform_id_key").on(t.channel, t.platformId), index("contacts_unit_idx").on(t.unitId)],
+  (t) => [
+    unique("contacts_channel_platform_id_key").on(t.channel, t.platformId),
+    index("contacts_unit_idx").on(t.unitId),
+  ],
 );
 
 /** The conversation state of a contact: versioned, zod-validated JSON, so any instance can serve the next message. */
@@ -75,6 +78,8 @@ export const outboxMessages = pgTable(
   },
   (t) => [
     index("outbox_messages_contact_idx").on(t.contactId, t.id),
-    index("outbox_messages_pending_idx").on(t.channel, t.nextAttemptAt).where(sql`delivered_at is null and failed_at is null and channel is not null`),
+    index("outbox_messages_pending_idx")
+      .on(t.channel, t.nextAttemptAt)
+      .where(sql`delivered_at is null and failed_at is null and channel is not null`),
   ],
 );

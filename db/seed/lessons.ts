@@ -32,7 +32,7 @@ export const seedLessons: SeedLesson[] = [
     summary: "Nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi, tự nguyện và không thuộc trường hợp cấm kết hôn.",
     body: [
       "Theo Điều 8 Luật Hôn nhân và gia đình năm 2014, nam, nữ kết hôn với nhau phải đủ các điều kiện sau:",
-      "• Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên. \"Từ đủ\" nghĩa là đã qua ngày sinh nhật lần thứ 20 (với nam) hoặc lần thứ 18 (với nữ).\n• Việc kết hôn do nam và nữ tự nguyện quyết định.\n• Không bị mất năng lực hành vi dân sự.\n• Không thuộc trường hợp cấm kết hôn: kết hôn giả tạo; tảo hôn, cưỡng ép, lừa dối hoặc cản trở kết hôn; người đang có vợ, có chồng mà kết hôn với người khác; kết hôn giữa những người cùng dòng máu về trực hệ hoặc có họ trong phạm vi ba đời (Điều 5).",
+      '• Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên. "Từ đủ" nghĩa là đã qua ngày sinh nhật lần thứ 20 (với nam) hoặc lần thứ 18 (với nữ).\n• Việc kết hôn do nam và nữ tự nguyện quyết định.\n• Không bị mất năng lực hành vi dân sự.\n• Không thuộc trường hợp cấm kết hôn: kết hôn giả tạo; tảo hôn, cưỡng ép, lừa dối hoặc cản trở kết hôn; người đang có vợ, có chồng mà kết hôn với người khác; kết hôn giữa những người cùng dòng máu về trực hệ hoặc có họ trong phạm vi ba đời (Điều 5).',
       "Tảo hôn là lấy vợ, lấy chồng khi một bên hoặc cả hai bên chưa đủ tuổi kết hôn. Tảo hôn ảnh hưởng đến sức khỏe, việc học và tương lai của các em, và là hành vi bị pháp luật nghiêm cấm.",
       "Việc kết hôn phải được đăng ký tại Ủy ban nhân dân cấp xã nơi cư trú của một trong hai bên. Nhà nước không thừa nhận hôn nhân giữa những người cùng giới tính.",
     ].join("\n\n"),
@@ -75,7 +75,7 @@ export const seedLessons: SeedLesson[] = [
     summary: "Không đăng, chia sẻ thông tin sai sự thật; cảnh giác với lừa đảo trên mạng.",
     body: [
       "Luật An ninh mạng năm 2018 nghiêm cấm sử dụng không gian mạng để đưa thông tin sai sự thật gây hoang mang trong Nhân dân, gây thiệt hại cho hoạt động kinh tế - xã hội, hoặc xâm phạm quyền và lợi ích hợp pháp của người khác (Điều 8).",
-      "Trước khi chia sẻ một tin \"giật gân\", hãy kiểm tra nguồn tin từ cơ quan nhà nước hoặc báo chí chính thống. Không cung cấp mã OTP, mật khẩu, ảnh căn cước cho người lạ, kể cả khi họ xưng là công an, ngân hàng hay nhân viên nhà mạng.",
+      'Trước khi chia sẻ một tin "giật gân", hãy kiểm tra nguồn tin từ cơ quan nhà nước hoặc báo chí chính thống. Không cung cấp mã OTP, mật khẩu, ảnh căn cước cho người lạ, kể cả khi họ xưng là công an, ngân hàng hay nhân viên nhà mạng.',
       "Nếu bị lừa đảo hoặc bị xúc phạm trên mạng, hãy giữ lại bằng chứng (ảnh chụp màn hình, đường link) và báo ngay cho công an xã, phường nơi gần nhất.",
     ].join("\n\n"),
     citations: [{ document: "Luật An ninh mạng", article: "8" }],

@@ -64,7 +64,10 @@ export async function seedUnits(
   return db.transaction(async (tx) => {
     const insertAll = async (rows: NewUnit[]) => {
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        await tx.insert(units).values(rows.slice(i, i + ROWS_PER_INSERT)).onConflictDoNothing();
+        await tx
+          .insert(units)
+          .values(rows.slice(i, i + ROWS_PER_INSERT))
+          .onConflictDoNothing();
       }
     };
     const current = (kind: "country" | "province" | "commune") =>
@@ -118,7 +121,10 @@ export async function seedUnits(
     const communeIds = new Map((await current("commune")).map((u) => [u.code, u.id]));
 
     // Paths need the ids just assigned; fill them top-down, one level per statement.
-    await tx.update(units).set({ path: sql`'/' || ${units.id} || '/'` }).where(and(eq(units.path, ""), sql`${units.parentId} is null`));
+    await tx
+      .update(units)
+      .set({ path: sql`'/' || ${units.id} || '/'` })
+      .where(and(eq(units.path, ""), sql`${units.parentId} is null`));
     for (let level = 0; level < 2; level++) {
       await tx.execute(sql`
         update units as child set path = parent.path || child.id || '/'
@@ -150,8 +156,16 @@ export async function seedUnits(
       }
     }
     for (let i = 0; i < aliasRows.length; i += ROWS_PER_INSERT) {
-      await tx.insert(unitAliases).values(aliasRows.slice(i, i + ROWS_PER_INSERT)).onConflictDoNothing();
+      await tx
+        .insert(unitAliases)
+        .values(aliasRows.slice(i, i + ROWS_PER_INSERT))
+        .onConflictDoNothing();
     }
-    return { provinces: provinceIds.size, communes: communeIds.size, aliases: aliasRows.length, unresolvedAliases: unresolved };
+    return {
+      provinces: provinceIds.size,
+      communes: communeIds.size,
+      aliases: aliasRows.length,
+      unresolvedAliases: unresolved,
+    };
   });
 }

@@ -11,7 +11,8 @@ await runCommand(async () => {
     options: { source: { type: "string" }, topic: { type: "string" } },
   });
   const file = positionals[0];
-  if (!file) throw new Error("Cách dùng: npm run import:laws -- TỆP.json [--source \"nguồn văn bản\"] [--topic slug-lĩnh-vực]");
+  if (!file)
+    throw new Error('Cách dùng: npm run import:laws -- TỆP.json [--source "nguồn văn bản"] [--topic slug-lĩnh-vực]');
 
   let input: unknown;
   try {
@@ -22,8 +23,13 @@ await runCommand(async () => {
   const parsed = lawFileSchema.safeParse(input);
   if (!parsed.success) {
     const lines = describeLawFileIssues(input, parsed.error);
-    throw new Error([`Tệp ${file} không hợp lệ, chưa nhập gì:`, ...lines.slice(0, 20).map((l) => `  - ${l}`),
-      ...(lines.length > 20 ? [`  … và ${lines.length - 20} lỗi khác`] : [])].join("\n"));
+    throw new Error(
+      [
+        `Tệp ${file} không hợp lệ, chưa nhập gì:`,
+        ...lines.slice(0, 20).map((l) => `  - ${l}`),
+        ...(lines.length > 20 ? [`  … và ${lines.length - 20} lỗi khác`] : []),
+      ].join("\n"),
+    );
   }
 
   const handle = await openDatabase();

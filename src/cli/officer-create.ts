@@ -6,7 +6,8 @@ import { officerRoles } from "../../db/schema/officers";
 import { bootstrapOfficer, describeCredentials } from "../officers/bootstrap";
 import { openDatabase, runCommand } from "./open-database";
 
-const usage = "Cách dùng: npm run officer:create -- --email EMAIL --unit MÃ_ĐƠN_VỊ --role admin|manager|officer|viewer [--name \"Họ tên\"] [--token-days 365]";
+const usage =
+  'Cách dùng: npm run officer:create -- --email EMAIL --unit MÃ_ĐƠN_VỊ --role admin|manager|officer|viewer [--name "Họ tên"] [--token-days 365]';
 
 const argsSchema = z.object({
   email: z.email("email không hợp lệ"),
@@ -18,7 +19,13 @@ const argsSchema = z.object({
 
 await runCommand(async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, unit: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "token-days": { type: "string" } },
+    options: {
+      email: { type: "string" },
+      unit: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      "token-days": { type: "string" },
+    },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {

@@ -23,7 +23,8 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
     await main();
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const issue of error.issues) console.error(`Biến môi trường ${issue.variable} không hợp lệ: ${issue.message}`);
+      for (const issue of error.issues)
+        console.error(`Biến môi trường ${issue.variable} không hợp lệ: ${issue.message}`);
     } else {
       console.error(error instanceof Error ? error.message : String(error));
     }

@@ -16,7 +16,8 @@ await runCommand(async () => {
     return;
   }
   const base = positionals[0];
-  if (!base || !/^https?:\/\/\S+$/.test(base)) throw new Error("Cách dùng: npm run telegram:webhook -- https://địa-chỉ-công-khai   (hoặc -- --delete)");
+  if (!base || !/^https?:\/\/\S+$/.test(base))
+    throw new Error("Cách dùng: npm run telegram:webhook -- https://địa-chỉ-công-khai   (hoặc -- --delete)");
   if (!config.TELEGRAM_WEBHOOK_SECRET) throw new Error("Thiếu TELEGRAM_WEBHOOK_SECRET (16–256 ký tự A-Z a-z 0-9 _ -).");
   const url = `${base.replace(/\/+$/, "")}/telegram/webhook`;
   await configureWebhook(client, { url, secret: config.TELEGRAM_WEBHOOK_SECRET });

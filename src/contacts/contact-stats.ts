@@ -5,7 +5,12 @@ import type { Db } from "../../db/db";
 import { contacts, units } from "../../db/schema/index";
 import { inScope, type Principal } from "../officers/principal";
 
-export async function contactCounts(db: Db, principal: Principal, unit: { id: number; path: string }, by: "unit" | "channel") {
+export async function contactCounts(
+  db: Db,
+  principal: Principal,
+  unit: { id: number; path: string },
+  by: "unit" | "channel",
+) {
   const national = principal.unitPath.split("/").filter(Boolean).length === 1 && unit.path === principal.unitPath;
   const inUnit = sql`${contacts.unitId} in (select ${units.id} from ${units} where ${units.path} like ${`${unit.path}%`})`;
   const where = and(
@@ -13,7 +18,12 @@ export async function contactCounts(db: Db, principal: Principal, unit: { id: nu
     national ? undefined : inScope(principal, contacts.unitId),
   );
   if (by === "channel") {
-    const rows = await db.select({ channel: contacts.channel, count: count() }).from(contacts).where(where).groupBy(contacts.channel).orderBy(contacts.channel);
+    const rows = await db
+      .select({ channel: contacts.channel, count: count() })
+      .from(contacts)
+      .where(where)
+      .groupBy(contacts.channel)
+      .orderBy(contacts.channel);
     return rows.map((r) => ({ key: r.channel, label: r.channel, count: r.count }));
   }
   const rows = await db

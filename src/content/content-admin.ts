@@ -2,7 +2,15 @@
 // unit; officers see and change what their scope owns. Publishing makes it visible to citizens. All audited.
 import { and, asc, count, desc, eq, max, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { articles, legalDocuments, lessons, topics, units, type Citation, type ContentStatus } from "../../db/schema/index";
+import {
+  articles,
+  legalDocuments,
+  lessons,
+  topics,
+  units,
+  type Citation,
+  type ContentStatus,
+} from "../../db/schema/index";
 import { recordAudit } from "../officers/audit";
 import { OfficerError, unitInScopeOrFail } from "../officers/officer-service";
 import { inScope, type Principal } from "../officers/principal";
@@ -40,7 +48,13 @@ async function uniqueSlug(db: Db, table: typeof legalDocuments | typeof lessons,
   }
 }
 
-export async function listDocumentsForOfficer(db: Db, principal: Principal, status: ContentStatus | undefined, page: number, pageSize: number) {
+export async function listDocumentsForOfficer(
+  db: Db,
+  principal: Principal,
+  status: ContentStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
   const conditions: SQL[] = [inScope(principal, legalDocuments.ownerUnitId)];
   if (status) conditions.push(eq(legalDocuments.status, status));
   const where = and(...conditions);
@@ -91,7 +105,13 @@ export async function createDocument(db: Db, principal: Principal, input: Docume
         status: "draft",
       })
       .returning({ id: legalDocuments.id });
-    await recordAudit(tx, principal, { action: "content.create", targetType: "document", targetId: row!.id, unitId: unit.id, details: { title } });
+    await recordAudit(tx, principal, {
+      action: "content.create",
+      targetType: "document",
+      targetId: row!.id,
+      unitId: unit.id,
+      details: { title },
+    });
     return (await getDocumentForOfficer(tx, principal, row!.id))!;
   });
 }
@@ -114,7 +134,13 @@ export async function updateDocument(db: Db, principal: Principal, id: number, c
         updatedAt: new Date(),
       })
       .where(eq(legalDocuments.id, id));
-    await recordAudit(tx, principal, { action: "content.update", targetType: "document", targetId: id, unitId: unit?.id ?? current.ownerUnitId, details: { changes } });
+    await recordAudit(tx, principal, {
+      action: "content.update",
+      targetType: "document",
+      targetId: id,
+      unitId: unit?.id ?? current.ownerUnitId,
+      details: { changes },
+    });
     return getDocumentForOfficer(tx, principal, id);
   });
 }
@@ -125,7 +151,8 @@ export async function setDocumentStatus(db: Db, principal: Principal, id: number
     if (!current) return null;
     if (status === "published") {
       const [articleCount] = await tx.select({ n: count() }).from(articles).where(eq(articles.documentId, id));
-      if (!articleCount?.n) throw new OfficerError(400, "empty_document", "Văn bản chưa có điều nào, chưa thể đăng", "id");
+      if (!articleCount?.n)
+        throw new OfficerError(400, "empty_document", "Văn bản chưa có điều nào, chưa thể đăng", "id");
     }
     await tx
       .update(legalDocuments)
@@ -142,12 +169,28 @@ export async function setDocumentStatus(db: Db, principal: Principal, id: number
   });
 }
 
-const articleColumns = { id: articles.id, documentId: articles.documentId, number: articles.number, ordinal: articles.ordinal, title: articles.title, body: articles.body };
+const articleColumns = {
+  id: articles.id,
+  documentId: articles.documentId,
+  number: articles.number,
+  ordinal: articles.ordinal,
+  title: articles.title,
+  body: articles.body,
+};
 
-export async function listArticlesForOfficer(db: Db, principal: Principal, documentId: number, page: number, pageSize: number) {
+export async function listArticlesForOfficer(
+  db: Db,
+  principal: Principal,
+  documentId: number,
+  page: number,
+  pageSize: number,
+) {
   const document = await getDocumentForOfficer(db, principal, documentId);
   if (!document) return null;
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(articles).where(eq(articles.documentId, documentId));
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(articles)
+    .where(eq(articles.documentId, documentId));
   const items = await db
     .select(articleColumns)
     .from(articles)
@@ -174,16 +217,35 @@ export async function createArticle(db: Db, principal: Principal, documentId: nu
   return db.transaction(async (tx) => {
     const document = await getDocumentForOfficer(tx, principal, documentId);
     if (!document) return null;
-    const [taken] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.documentId, documentId), eq(articles.number, input.number)));
+    const [taken] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.documentId, documentId), eq(articles.number, input.number)));
     if (taken) throw new OfficerError(409, "article_exists", `Văn bản đã có Điều ${input.number}`, "number");
-    const [last] = await tx.select({ ordinal: max(articles.ordinal) }).from(articles).where(eq(articles.documentId, documentId));
+    const [last] = await tx
+      .select({ ordinal: max(articles.ordinal) })
+      .from(articles)
+      .where(eq(articles.documentId, documentId));
     const title = input.title ? normalizeText(input.title).trim() : null;
     const body = normalizeText(input.body).trim();
     const [row] = await tx
       .insert(articles)
-      .values({ documentId, number: input.number, ordinal: (last?.ordinal ?? 0) + 1, title, body, search: articleSearch(title, body) })
+      .values({
+        documentId,
+        number: input.number,
+        ordinal: (last?.ordinal ?? 0) + 1,
+        title,
+        body,
+        search: articleSearch(title, body),
+      })
       .returning(articleColumns);
-    await recordAudit(tx, principal, { action: "content.create", targetType: "article", targetId: row!.id, unitId: document.ownerUnitId, details: { documentId, number: input.number } });
+    await recordAudit(tx, principal, {
+      action: "content.create",
+      targetType: "article",
+      targetId: row!.id,
+      unitId: document.ownerUnitId,
+      details: { documentId, number: input.number },
+    });
     return row!;
   });
 }
@@ -197,17 +259,27 @@ export async function updateArticle(db: Db, principal: Principal, articleId: num
       .where(and(eq(articles.id, articleId), inScope(principal, legalDocuments.ownerUnitId)));
     if (!current) return null;
     if (changes.number !== undefined && changes.number !== current.number) {
-      const [taken] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.documentId, current.documentId), eq(articles.number, changes.number)));
+      const [taken] = await tx
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.documentId, current.documentId), eq(articles.number, changes.number)));
       if (taken) throw new OfficerError(409, "article_exists", `Văn bản đã có Điều ${changes.number}`, "number");
     }
-    const title = changes.title !== undefined ? (changes.title ? normalizeText(changes.title).trim() : null) : current.title;
+    const title =
+      changes.title !== undefined ? (changes.title ? normalizeText(changes.title).trim() : null) : current.title;
     const body = changes.body !== undefined ? normalizeText(changes.body).trim() : current.body;
     const [row] = await tx
       .update(articles)
       .set({ number: changes.number ?? current.number, title, body, search: articleSearch(title, body) })
       .where(eq(articles.id, articleId))
       .returning(articleColumns);
-    await recordAudit(tx, principal, { action: "content.update", targetType: "article", targetId: articleId, unitId: current.ownerUnitId, details: { fields: Object.keys(changes) } });
+    await recordAudit(tx, principal, {
+      action: "content.update",
+      targetType: "article",
+      targetId: articleId,
+      unitId: current.ownerUnitId,
+      details: { fields: Object.keys(changes) },
+    });
     return row!;
   });
 }
@@ -226,7 +298,13 @@ const lessonColumns = {
   updatedAt: lessons.updatedAt,
 };
 
-export async function listLessonsForOfficer(db: Db, principal: Principal, status: ContentStatus | undefined, page: number, pageSize: number) {
+export async function listLessonsForOfficer(
+  db: Db,
+  principal: Principal,
+  status: ContentStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
   const conditions: SQL[] = [inScope(principal, lessons.ownerUnitId)];
   if (status) conditions.push(eq(lessons.status, status));
   const where = and(...conditions);
@@ -288,7 +366,13 @@ export async function createLesson(db: Db, principal: Principal, input: LessonIn
         search: lessonSearch(title, summary, body),
       })
       .returning({ id: lessons.id });
-    await recordAudit(tx, principal, { action: "content.create", targetType: "lesson", targetId: row!.id, unitId: unit.id, details: { title } });
+    await recordAudit(tx, principal, {
+      action: "content.create",
+      targetType: "lesson",
+      targetId: row!.id,
+      unitId: unit.id,
+      details: { title },
+    });
     return (await getLessonForOfficer(tx, principal, row!.id))!;
   });
 }
@@ -315,7 +399,13 @@ export async function updateLesson(db: Db, principal: Principal, id: number, cha
         updatedAt: new Date(),
       })
       .where(eq(lessons.id, id));
-    await recordAudit(tx, principal, { action: "content.update", targetType: "lesson", targetId: id, unitId: unit?.id ?? current.ownerUnitId, details: { fields: Object.keys(changes) } });
+    await recordAudit(tx, principal, {
+      action: "content.update",
+      targetType: "lesson",
+      targetId: id,
+      unitId: unit?.id ?? current.ownerUnitId,
+      details: { fields: Object.keys(changes) },
+    });
     return getLessonForOfficer(tx, principal, id);
   });
 }
@@ -355,8 +445,17 @@ export async function createTopic(db: Db, principal: Principal, input: TopicInpu
     const slug = slugify(name);
     const [taken] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, slug));
     if (taken) throw new OfficerError(409, "topic_exists", `Đã có lĩnh vực "${name}"`, "name");
-    const [row] = await tx.insert(topics).values({ slug, name, description: input.description ?? null, ordinal: input.ordinal ?? 100 }).returning();
-    await recordAudit(tx, principal, { action: "content.create", targetType: "topic", targetId: row!.id, unitId: principal.unitId, details: { name } });
+    const [row] = await tx
+      .insert(topics)
+      .values({ slug, name, description: input.description ?? null, ordinal: input.ordinal ?? 100 })
+      .returning();
+    await recordAudit(tx, principal, {
+      action: "content.create",
+      targetType: "topic",
+      targetId: row!.id,
+      unitId: principal.unitId,
+      details: { name },
+    });
     return row!;
   });
 }
@@ -373,7 +472,13 @@ export async function updateTopic(db: Db, principal: Principal, id: number, chan
       .where(eq(topics.id, id))
       .returning();
     if (!row) return null;
-    await recordAudit(tx, principal, { action: "content.update", targetType: "topic", targetId: id, unitId: principal.unitId, details: { changes } });
+    await recordAudit(tx, principal, {
+      action: "content.update",
+      targetType: "topic",
+      targetId: id,
+      unitId: principal.unitId,
+      details: { changes },
+    });
     return row;
   });
 }

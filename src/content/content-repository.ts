@@ -97,9 +97,22 @@ export function createContentRepository(db: Db): ContentSource {
       if (!row) return null;
       const sameDocument = eq(articles.documentId, row.documentId);
       const [[previous], [next], [position]] = await Promise.all([
-        db.select({ id: articles.id }).from(articles).where(and(sameDocument, lt(articles.ordinal, row.ordinal))).orderBy(desc(articles.ordinal)).limit(1),
-        db.select({ id: articles.id }).from(articles).where(and(sameDocument, gt(articles.ordinal, row.ordinal))).orderBy(asc(articles.ordinal)).limit(1),
-        db.select({ n: count() }).from(articles).where(and(sameDocument, lte(articles.ordinal, row.ordinal))),
+        db
+          .select({ id: articles.id })
+          .from(articles)
+          .where(and(sameDocument, lt(articles.ordinal, row.ordinal)))
+          .orderBy(desc(articles.ordinal))
+          .limit(1),
+        db
+          .select({ id: articles.id })
+          .from(articles)
+          .where(and(sameDocument, gt(articles.ordinal, row.ordinal)))
+          .orderBy(asc(articles.ordinal))
+          .limit(1),
+        db
+          .select({ n: count() })
+          .from(articles)
+          .where(and(sameDocument, lte(articles.ordinal, row.ordinal))),
       ]);
       const { ordinal: _ordinal, ...view } = row;
       return {
@@ -125,7 +138,13 @@ export function createContentRepository(db: Db): ContentSource {
 
     async getLesson(id): Promise<LessonView | null> {
       const [lesson] = await db
-        .select({ id: lessons.id, title: lessons.title, summary: lessons.summary, body: lessons.body, citations: lessons.citations })
+        .select({
+          id: lessons.id,
+          title: lessons.title,
+          summary: lessons.summary,
+          body: lessons.body,
+          citations: lessons.citations,
+        })
         .from(lessons)
         .where(and(eq(lessons.id, id), publishedLesson));
       if (!lesson) return null;
@@ -141,7 +160,10 @@ export function createContentRepository(db: Db): ContentSource {
       const idOf = new Map(cited.map((a) => [`${a.document}\u0000${a.number}`, a.id]));
       return {
         ...lesson,
-        citations: lesson.citations.map((c) => ({ ...c, articleId: idOf.get(`${c.document}\u0000${c.article}`) ?? null })),
+        citations: lesson.citations.map((c) => ({
+          ...c,
+          articleId: idOf.get(`${c.document}\u0000${c.article}`) ?? null,
+        })),
       };
     },
 
@@ -203,7 +225,12 @@ export function createContentRepository(db: Db): ContentSource {
         const items = rows.map((row) => ({
           kind: row.kind,
           id: row.id,
-          title: row.kind === "article" ? (row.title ? `Điều ${row.number}. ${row.title}` : `Điều ${row.number}`) : (row.title ?? ""),
+          title:
+            row.kind === "article"
+              ? row.title
+                ? `Điều ${row.number}. ${row.title}`
+                : `Điều ${row.number}`
+              : (row.title ?? ""),
           context: row.context,
         }));
         return pageOf(items, page, pageSize, rows[0]!.total);

@@ -27,7 +27,9 @@ const ARTICLES_PER_INSERT = 200;
 export async function importLaws(db: Db, laws: LawFile, options: ImportLawsOptions): Promise<ImportLawsResult> {
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
-    const topicIds = new Map((await tx.select({ id: topics.id, slug: topics.slug }).from(topics)).map((t) => [t.slug, t.id]));
+    const topicIds = new Map(
+      (await tx.select({ id: topics.id, slug: topics.slug }).from(topics)).map((t) => [t.slug, t.id]),
+    );
     let articleCount = 0;
     for (const law of laws) {
       const title = normalizeText(law.id).trim();
@@ -40,14 +42,21 @@ export async function importLaws(db: Db, laws: LawFile, options: ImportLawsOptio
           title,
           docType: documentTypeOf(title),
           topicId,
-          ownerUnitId: options.ownerUnitId ?? sql`(select ${units.id} from ${units} where ${units.kind} = 'country' order by ${units.id} limit 1)`,
+          ownerUnitId:
+            options.ownerUnitId ??
+            sql`(select ${units.id} from ${units} where ${units.kind} = 'country' order by ${units.id} limit 1)`,
           source: options.source,
           status: "published",
           publishedAt: now,
         })
         .onConflictDoUpdate({
           target: legalDocuments.slug,
-          set: { title, source: options.source, updatedAt: now, topicId: sql`coalesce(${legalDocuments.topicId}, excluded.topic_id)` },
+          set: {
+            title,
+            source: options.source,
+            updatedAt: now,
+            topicId: sql`coalesce(${legalDocuments.topicId}, excluded.topic_id)`,
+          },
         })
         .returning({ id: legalDocuments.id });
       const documentId = document!.id;
@@ -81,9 +90,15 @@ export async function importLaws(db: Db, laws: LawFile, options: ImportLawsOptio
       }
       articleCount += rows.length;
       // A re-import is the new truth for the document: articles no longer in the file go.
-      await tx
-        .delete(articles)
-        .where(and(eq(articles.documentId, documentId), notInArray(articles.number, rows.map((r) => r.number))));
+      await tx.delete(articles).where(
+        and(
+          eq(articles.documentId, documentId),
+          notInArray(
+            articles.number,
+            rows.map((r) => r.number),
+          ),
+        ),
+      );
     }
     return { documents: laws.length, articles: articleCount };
   });

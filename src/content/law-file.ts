@@ -77,7 +77,10 @@ export function describeLawFileIssues(input: unknown, error: z.ZodError): string
     if (typeof recordIndex !== "number") return `tệp: ${issue.message}`;
     const record = Array.isArray(input) ? (input[recordIndex] as { id?: unknown } | undefined) : undefined;
     const name = typeof record?.id === "string" ? ` ("${record.id}")` : "";
-    const field = rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const field = rest
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     return `bản ghi ${recordIndex}${name}${field ? `, trường ${field}` : ""}: ${issue.message}`;
   });
 }

@@ -13,7 +13,10 @@ export interface PushedMessage {
 }
 
 export async function pushToContact(db: Db, contactId: string, kind: string, replies: Reply[]): Promise<number> {
-  const [row] = await db.insert(outboxMessages).values({ contactId, kind, replies }).returning({ id: outboxMessages.id });
+  const [row] = await db
+    .insert(outboxMessages)
+    .values({ contactId, kind, replies })
+    .returning({ id: outboxMessages.id });
   return row!.id;
 }
 
@@ -33,7 +36,12 @@ export async function listPushed(
   limit: number,
 ): Promise<PushedPage> {
   const rows = await db
-    .select({ id: outboxMessages.id, kind: outboxMessages.kind, replies: outboxMessages.replies, createdAt: outboxMessages.createdAt })
+    .select({
+      id: outboxMessages.id,
+      kind: outboxMessages.kind,
+      replies: outboxMessages.replies,
+      createdAt: outboxMessages.createdAt,
+    })
     .from(outboxMessages)
     .innerJoin(contacts, eq(contacts.id, outboxMessages.contactId))
     .where(and(eq(contacts.channel, channel), eq(contacts.platformId, platformId), gt(outboxMessages.id, after)))

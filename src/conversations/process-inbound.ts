@@ -87,6 +87,12 @@ export async function processInbound(db: Db, message: InboundMessage, now: Date 
       .update(conversationSessions)
       .set({ state: result.session, revision: sql`${conversationSessions.revision} + 1`, updatedAt: now })
       .where(eq(conversationSessions.contactId, contactId));
-    return { status: "processed" as const, contactId, replies: result.replies, newContact: Boolean(contact!.isNew), outboxId };
+    return {
+      status: "processed" as const,
+      contactId,
+      replies: result.replies,
+      newContact: Boolean(contact!.isNew),
+      outboxId,
+    };
   });
 }

@@ -59,7 +59,11 @@ const WORDS: Record<string, Command["kind"]> = {
 /** Words that stop what is going on (a survey included), as opposed to "menu", which only leaves it. */
 export function isStopWord(text: string): boolean {
   return ["huy", "huy bo", "thoat", "dung lai"].includes(
-    foldText(text).replace(/^\//, "").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim(),
+    foldText(text)
+      .replace(/^\//, "")
+      .replace(/[^\p{L}\p{N} ]+/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
   );
 }
 
@@ -105,7 +109,8 @@ export function parseCommand(text: string): Command | null {
     .replace(/\s+/g, " ")
     .trim();
   const kind = WORDS[word];
-  if (kind === "menu" || kind === "help" || kind === "topics" || kind === "search_prompt" || kind === "surveys") return { kind };
+  if (kind === "menu" || kind === "help" || kind === "topics" || kind === "search_prompt" || kind === "surveys")
+    return { kind };
   if (kind === "lessons") return { kind, page: 1 };
   return null;
 }

@@ -43,7 +43,12 @@ interface Rendered {
   effects?: Effect[];
 }
 
-const SURVEY_SCREENS = new Set<Screen["kind"]>(["survey_consent", "survey_existing", "survey_question", "erase_choice"]);
+const SURVEY_SCREENS = new Set<Screen["kind"]>([
+  "survey_consent",
+  "survey_existing",
+  "survey_question",
+  "erase_choice",
+]);
 
 export async function handle(inbound: Inbound, session: Session, deps: EngineDeps): Promise<EngineResult> {
   const text = normalizeText(inbound.text).trim();
@@ -179,13 +184,16 @@ const home: ReplyOption = { label: messages.home, value: commandValues.menu };
 
 async function renderTopics(deps: EngineDeps): Promise<Rendered> {
   const topics = (await deps.content.listTopics()).filter((t) => t.documentCount > 0);
-  if (topics.length === 0) return { replies: [{ text: messages.noTopics, options: [home] }], screen: { kind: "topics" } };
+  if (topics.length === 0)
+    return { replies: [{ text: messages.noTopics, options: [home] }], screen: { kind: "topics" } };
   return {
     replies: [
       {
         text: messages.topicsTitle,
         options: [
-          ...topics.slice(0, 18).map((t) => ({ label: truncate(`${t.name} (${t.documentCount})`), value: commandValues.topic(t.id) })),
+          ...topics
+            .slice(0, 18)
+            .map((t) => ({ label: truncate(`${t.name} (${t.documentCount})`), value: commandValues.topic(t.id) })),
           home,
         ],
       },
@@ -249,12 +257,21 @@ async function renderArticle(articleId: number, deps: EngineDeps): Promise<Rende
   if (!article) return notFound();
   const options: ReplyOption[] = [];
   if (article.previousId !== null) {
-    options.push({ label: messages.previousArticle(previousNumber(article)), value: commandValues.article(article.previousId) });
+    options.push({
+      label: messages.previousArticle(previousNumber(article)),
+      value: commandValues.article(article.previousId),
+    });
   }
   if (article.nextId !== null) {
     options.push({ label: messages.nextArticle(nextNumber(article)), value: commandValues.article(article.nextId) });
   }
-  options.push({ label: messages.articleListButton, value: commandValues.document(article.documentId, Math.ceil(article.position / PAGE_SIZE)) }, home);
+  options.push(
+    {
+      label: messages.articleListButton,
+      value: commandValues.document(article.documentId, Math.ceil(article.position / PAGE_SIZE)),
+    },
+    home,
+  );
   const parts = [article.documentTitle, messages.articleHeading(article.number, article.title), "", article.body];
   if (article.source) parts.push("", messages.sourceNote(article.source));
   return { replies: [{ text: parts.join("\n"), options }], screen: { kind: "article", articleId } };
@@ -272,7 +289,8 @@ function nextNumber(article: { number: string }): string {
 
 async function renderLessons(requestedPage: number, deps: EngineDeps): Promise<Rendered> {
   const page = await deps.content.listLessons(requestedPage, PAGE_SIZE);
-  if (page.total === 0) return { replies: [{ text: messages.noLessons, options: [home] }], screen: { kind: "lessons", page: 1 } };
+  if (page.total === 0)
+    return { replies: [{ text: messages.noLessons, options: [home] }], screen: { kind: "lessons", page: 1 } };
   return {
     replies: [
       {
@@ -298,9 +316,17 @@ async function renderLesson(lessonId: number, deps: EngineDeps): Promise<Rendere
   const citationOptions = lesson.citations
     .filter((c) => c.articleId !== null)
     .slice(0, 5)
-    .map((c) => ({ label: truncate(messages.openCitation(c.document, c.article)), value: commandValues.article(c.articleId!) }));
+    .map((c) => ({
+      label: truncate(messages.openCitation(c.document, c.article)),
+      value: commandValues.article(c.articleId!),
+    }));
   return {
-    replies: [{ text: parts.join("\n"), options: [...citationOptions, { label: messages.back, value: commandValues.lessons() }, home] }],
+    replies: [
+      {
+        text: parts.join("\n"),
+        options: [...citationOptions, { label: messages.back, value: commandValues.lessons() }, home],
+      },
+    ],
     screen: { kind: "lesson", lessonId },
   };
 }

@@ -22,7 +22,13 @@ export const screenSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("search_prompt") }),
   z.object({ kind: z.literal("search_results"), query: z.string().max(500), page: z.number().int().min(1) }),
   z.object({ kind: z.literal("surveys") }),
-  z.object({ kind: z.literal("survey_consent"), key: z.string(), version: z.number().int(), waveId: z.number().int(), replaces: z.string().optional() }),
+  z.object({
+    kind: z.literal("survey_consent"),
+    key: z.string(),
+    version: z.number().int(),
+    waveId: z.number().int(),
+    replaces: z.string().optional(),
+  }),
   z.object({
     kind: z.literal("survey_existing"),
     key: z.string(),

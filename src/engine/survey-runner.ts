@@ -54,7 +54,12 @@ export async function listSurveys(ctx: SurveyContext): Promise<SurveyRendered> {
   const open = await ctx.deps.surveys.listOpen();
   if (open.length === 0) return menuAfter(m.noneOpen);
   return {
-    replies: [{ text: m.listTitle, options: [...open.map((s) => ({ label: s.title.slice(0, 64), value: surveyValues.start(s.key) })), home] }],
+    replies: [
+      {
+        text: m.listTitle,
+        options: [...open.map((s) => ({ label: s.title.slice(0, 64), value: surveyValues.start(s.key) })), home],
+      },
+    ],
     screen: { kind: "surveys" },
     effects: [],
   };
@@ -72,7 +77,12 @@ export function consentText(survey: SurveyDefinition, controller: string): strin
   return m.consent({ title: survey.title, purpose: survey.purpose, controller, collected: survey.collects, sensitive });
 }
 
-function consentScreen(survey: SurveyDefinition, waveId: number, controller: string, replaces?: string): SurveyRendered {
+function consentScreen(
+  survey: SurveyDefinition,
+  waveId: number,
+  controller: string,
+  replaces?: string,
+): SurveyRendered {
   return {
     replies: [
       {
@@ -83,12 +93,22 @@ function consentScreen(survey: SurveyDefinition, waveId: number, controller: str
         ],
       },
     ],
-    screen: { kind: "survey_consent", key: survey.key, version: survey.version, waveId, ...(replaces ? { replaces } : {}) },
+    screen: {
+      kind: "survey_consent",
+      key: survey.key,
+      version: survey.version,
+      waveId,
+      ...(replaces ? { replaces } : {}),
+    },
     effects: [],
   };
 }
 
-export async function startSurvey(key: string, waveId: number | undefined, ctx: SurveyContext): Promise<SurveyRendered> {
+export async function startSurvey(
+  key: string,
+  waveId: number | undefined,
+  ctx: SurveyContext,
+): Promise<SurveyRendered> {
   const survey = ctx.deps.surveys.definition(key);
   const wave = survey ? await ctx.deps.surveys.openWave(key, waveId) : null;
   if (!survey || !wave) return menuAfter(m.unknownSurvey);
@@ -97,9 +117,11 @@ export async function startSurvey(key: string, waveId: number | undefined, ctx: 
 
   const expired =
     existing.status === "expired" ||
-    (existing.status !== "completed" && ctx.deps.now().getTime() - existing.lastActivityAt.getTime() > RESPONSE_EXPIRY_MS);
+    (existing.status !== "completed" &&
+      ctx.deps.now().getTime() - existing.lastActivityAt.getTime() > RESPONSE_EXPIRY_MS);
   if (expired) {
-    const effects: Effect[] = existing.status === "expired" ? [] : [{ type: "finish_response", responseId: existing.id, status: "expired" }];
+    const effects: Effect[] =
+      existing.status === "expired" ? [] : [{ type: "finish_response", responseId: existing.id, status: "expired" }];
     return {
       replies: [{ text: m.expired, options: [{ label: m.restart, value: surveyValues.restart }, home] }],
       screen: { kind: "survey_existing", key, waveId: wave.id, responseId: existing.id, status: "expired" },
@@ -107,7 +129,11 @@ export async function startSurvey(key: string, waveId: number | undefined, ctx: 
     };
   }
   if (existing.status === "completed") {
-    return { replies: [{ text: `${m.alreadyDone(survey.title)}\n${review(survey, existing.answers)}`, options: [home] }], screen: { kind: "menu" }, effects: [] };
+    return {
+      replies: [{ text: `${m.alreadyDone(survey.title)}\n${review(survey, existing.answers)}`, options: [home] }],
+      screen: { kind: "menu" },
+      effects: [],
+    };
   }
   return {
     replies: [
@@ -126,7 +152,9 @@ export async function startSurvey(key: string, waveId: number | undefined, ctx: 
 }
 
 function review(survey: SurveyDefinition, answers: Answers): string {
-  const lines = survey.questions.filter((q) => q.id in answers).map((q) => `• ${q.text}\n  → ${describeAnswer(q, answers[q.id]!)}`);
+  const lines = survey.questions
+    .filter((q) => q.id in answers)
+    .map((q) => `• ${q.text}\n  → ${describeAnswer(q, answers[q.id]!)}`);
   return lines.length > 0 ? lines.join("\n") : m.noAnswers;
 }
 
@@ -146,7 +174,11 @@ export async function continueSurvey(screen: Screen, text: string, ctx: SurveyCo
   }
 }
 
-async function answerConsent(screen: Extract<Screen, { kind: "survey_consent" }>, text: string, ctx: SurveyContext): Promise<SurveyRendered> {
+async function answerConsent(
+  screen: Extract<Screen, { kind: "survey_consent" }>,
+  text: string,
+  ctx: SurveyContext,
+): Promise<SurveyRendered> {
   const survey = ctx.deps.surveys.definition(screen.key);
   const wave = survey ? await ctx.deps.surveys.openWave(screen.key, screen.waveId) : null;
   if (!survey || !wave || survey.version !== screen.version) return menuAfter(m.unknownSurvey);
@@ -185,7 +217,11 @@ async function answerConsent(screen: Extract<Screen, { kind: "survey_consent" }>
   return advance(survey, state, [{ text: survey.intro }], [start]);
 }
 
-async function answerExisting(screen: Extract<Screen, { kind: "survey_existing" }>, text: string, ctx: SurveyContext): Promise<SurveyRendered | null> {
+async function answerExisting(
+  screen: Extract<Screen, { kind: "survey_existing" }>,
+  text: string,
+  ctx: SurveyContext,
+): Promise<SurveyRendered | null> {
   const survey = ctx.deps.surveys.definition(screen.key);
   if (!survey) return menuAfter(m.unknownSurvey);
   if (text === surveyValues.restart && screen.status === "expired") {
@@ -198,7 +234,9 @@ async function answerExisting(screen: Extract<Screen, { kind: "survey_existing" 
   if (!existing || existing.id !== screen.responseId) return menuAfter(m.unknownSurvey);
   if (text === surveyValues.review) {
     return {
-      replies: [{ text: review(survey, existing.answers), options: [{ label: m.continue, value: surveyValues.resume }, home] }],
+      replies: [
+        { text: review(survey, existing.answers), options: [{ label: m.continue, value: surveyValues.resume }, home] },
+      ],
       screen,
       effects: [],
     };
@@ -228,14 +266,29 @@ function advance(survey: SurveyDefinition, state: QuestionScreen, before: Reply[
   return { replies: [...before, questionReply(survey, shown, next)], screen: shown, effects };
 }
 
-function finishSurvey(survey: SurveyDefinition, state: QuestionScreen, before: Reply[], effects: Effect[]): SurveyRendered {
+function finishSurvey(
+  survey: SurveyDefinition,
+  state: QuestionScreen,
+  before: Reply[],
+  effects: Effect[],
+): SurveyRendered {
   const hidden = hiddenAnswered(survey, state.answers);
   const finalEffects: Effect[] = [...effects];
-  if (hidden.length > 0) finalEffects.push({ type: "delete_answers", responseId: state.responseId, questionIds: hidden });
+  if (hidden.length > 0)
+    finalEffects.push({ type: "delete_answers", responseId: state.responseId, questionIds: hidden });
   finalEffects.push({ type: "finish_response", responseId: state.responseId, status: "completed" });
-  const quiz = survey.questions.filter((q): q is Extract<Question, { type: "quiz" }> => q.type === "quiz" && q.id in state.answers);
-  const score = quiz.length > 0 ? `\n${m.quizScore(quiz.filter((q) => isCorrect(q, state.answers[q.id]!)).length, quiz.length)}` : "";
-  return { replies: [...before, { text: `${survey.outro}${score}`, options: [home] }], screen: { kind: "menu" }, effects: finalEffects };
+  const quiz = survey.questions.filter(
+    (q): q is Extract<Question, { type: "quiz" }> => q.type === "quiz" && q.id in state.answers,
+  );
+  const score =
+    quiz.length > 0
+      ? `\n${m.quizScore(quiz.filter((q) => isCorrect(q, state.answers[q.id]!)).length, quiz.length)}`
+      : "";
+  return {
+    replies: [...before, { text: `${survey.outro}${score}`, options: [home] }],
+    screen: { kind: "menu" },
+    effects: finalEffects,
+  };
 }
 
 function visibleCount(survey: SurveyDefinition, answers: Answers): number {
@@ -243,9 +296,14 @@ function visibleCount(survey: SurveyDefinition, answers: Answers): number {
 }
 
 function questionReply(survey: SurveyDefinition, state: QuestionScreen, question: Question, prefix?: string): Reply {
-  const position = survey.questions.filter((q) => isVisible(q, state.answers) && q.id in state.answers && q.id !== question.id).length + 1;
+  const position =
+    survey.questions.filter((q) => isVisible(q, state.answers) && q.id in state.answers && q.id !== question.id)
+      .length + 1;
   const heading = `${m.questionNumber(position, visibleCount(survey, state.answers))}${question.required ? "" : ` ${m.optional}`}`;
-  const options: ReplyOption[] = (questionOptions(question) ?? []).map((o) => ({ label: o.label, value: answerValue(o.code) }));
+  const options: ReplyOption[] = (questionOptions(question) ?? []).map((o) => ({
+    label: o.label,
+    value: answerValue(o.code),
+  }));
   const lines = [heading, question.text];
   if (question.type === "multi" || (question.type === "quiz" && question.correct.length > 1)) {
     lines.push("(Chọn một hoặc nhiều; gõ các số cách nhau bởi dấu phẩy, ví dụ: 1, 3)");
@@ -266,13 +324,20 @@ function navigation(question: Question, state: QuestionScreen): ReplyOption[] {
 
 async function answerQuestion(state: QuestionScreen, text: string, ctx: SurveyContext): Promise<SurveyRendered> {
   const survey = ctx.deps.surveys.definition(state.key);
-  const question = survey?.version === state.version ? survey.questions.find((q) => q.id === state.questionId) : undefined;
+  const question =
+    survey?.version === state.version ? survey.questions.find((q) => q.id === state.questionId) : undefined;
   if (!survey || !question) return menuAfter(m.unknownSurvey);
   const now = ctx.deps.now();
   if (now.getTime() - Date.parse(state.lastActivity) > RESPONSE_EXPIRY_MS) {
     return {
       replies: [{ text: m.expired, options: [{ label: m.restart, value: surveyValues.restart }, home] }],
-      screen: { kind: "survey_existing", key: state.key, waveId: state.waveId, responseId: state.responseId, status: "expired" },
+      screen: {
+        kind: "survey_existing",
+        key: state.key,
+        waveId: state.waveId,
+        responseId: state.responseId,
+        status: "expired",
+      },
       effects: [{ type: "finish_response", responseId: state.responseId, status: "expired" }],
     };
   }
@@ -283,11 +348,22 @@ async function answerQuestion(state: QuestionScreen, text: string, ctx: SurveyCo
     const previous = fresh.history.at(-1);
     if (!previous) return reprompt(survey, fresh, question, null);
     const target = survey.questions.find((q) => q.id === previous)!;
-    const shown: QuestionScreen = { ...fresh, questionId: previous, history: fresh.history.slice(0, -1), misses: 0, unitChoices: undefined };
+    const shown: QuestionScreen = {
+      ...fresh,
+      questionId: previous,
+      history: fresh.history.slice(0, -1),
+      misses: 0,
+      unitChoices: undefined,
+    };
     return { replies: [questionReply(survey, shown, target)], screen: shown, effects: [] };
   }
   if ((text === surveyValues.skip || folded === "bo qua") && !question.required) {
-    return advance(survey, { ...fresh, skipped: [...fresh.skipped, question.id], history: [...fresh.history, question.id] }, [], []);
+    return advance(
+      survey,
+      { ...fresh, skipped: [...fresh.skipped, question.id], history: [...fresh.history, question.id] },
+      [],
+      [],
+    );
   }
   if (text === surveyValues.stop || (folded === "dung" && fresh.misses >= MAX_MISSES)) {
     return menuAfter(m.stopped, [{ type: "finish_response", responseId: fresh.responseId, status: "stopped" }]);
@@ -309,16 +385,29 @@ async function answerQuestion(state: QuestionScreen, text: string, ctx: SurveyCo
   // A changed answer can hide later questions: drop their answers now so nothing hidden is ever kept.
   const nowHidden = hiddenAnswered(survey, answers);
   for (const id of nowHidden) delete answers[id];
-  const effects: Effect[] = [{ type: "save_answer", responseId: fresh.responseId, questionId: question.id, value, correct }];
-  if (nowHidden.length > 0) effects.push({ type: "delete_answers", responseId: fresh.responseId, questionIds: nowHidden });
+  const effects: Effect[] = [
+    { type: "save_answer", responseId: fresh.responseId, questionId: question.id, value, correct },
+  ];
+  if (nowHidden.length > 0)
+    effects.push({ type: "delete_answers", responseId: fresh.responseId, questionIds: nowHidden });
   const before: Reply[] = [];
   if (question.type === "quiz") {
     const citation = `Điều ${question.citation.article} ${question.citation.document}`;
-    const right = question.options.filter((o) => question.correct.includes(o.code)).map((o) => o.label).join(", ");
-    before.push({ text: correct ? m.quizRight(question.explanation, citation) : m.quizWrong(right, question.explanation, citation) });
+    const right = question.options
+      .filter((o) => question.correct.includes(o.code))
+      .map((o) => o.label)
+      .join(", ");
+    before.push({
+      text: correct ? m.quizRight(question.explanation, citation) : m.quizWrong(right, question.explanation, citation),
+    });
   }
   const history = [...fresh.history.filter((id) => id !== question.id && !nowHidden.includes(id)), question.id];
-  return advance(survey, { ...fresh, answers, history, skipped: fresh.skipped.filter((id) => id !== question.id) }, before, effects);
+  return advance(
+    survey,
+    { ...fresh, answers, history, skipped: fresh.skipped.filter((id) => id !== question.id) },
+    before,
+    effects,
+  );
 }
 
 async function resolveUnit(
@@ -332,13 +421,15 @@ async function resolveUnit(
     if (picked) return { value: { kind: "unit", code: picked.code, name: picked.name } };
   }
   const survey = ctx.deps.surveys.definition(state.key)!;
-  if (text.trim().length < 2 || text.startsWith("a:") || text.startsWith("s:")) return { rendered: reprompt(survey, state, question, "unit") };
+  if (text.trim().length < 2 || text.startsWith("a:") || text.startsWith("s:"))
+    return { rendered: reprompt(survey, state, question, "unit") };
   const matches = await ctx.deps.surveys.findUnits(text, question.level);
   const exact = matches.filter((u) => u.exact);
   // One name, or one that alone fits best what else was written ("phường …", "…, Hà Nội"): that is the place.
   const bestFit = Math.max(-1, ...exact.map((u) => u.fit));
   const best = exact.filter((u) => u.fit === bestFit);
-  if (best.length === 1 && (exact.length === 1 || bestFit > 0)) return { value: { kind: "unit", code: best[0]!.code, name: best[0]!.name } };
+  if (best.length === 1 && (exact.length === 1 || bestFit > 0))
+    return { value: { kind: "unit", code: best[0]!.code, name: best[0]!.name } };
   const choices = (exact.length > 0 ? exact : matches).slice(0, 6);
   if (choices.length === 0) return { rendered: reprompt(survey, state, question, "unit") };
   const shown: QuestionScreen = { ...state, unitChoices: choices.map((c) => ({ code: c.code, name: c.name })) };
@@ -347,7 +438,13 @@ async function resolveUnit(
       replies: [
         {
           text: m.reprompt.unitPick,
-          options: [...choices.map((c) => ({ label: `${c.name}${c.context ? ` (${c.context})` : ""}`.slice(0, 64), value: `u:${c.code}` })), ...navigation(question, shown)],
+          options: [
+            ...choices.map((c) => ({
+              label: `${c.name}${c.context ? ` (${c.context})` : ""}`.slice(0, 64),
+              value: `u:${c.code}`,
+            })),
+            ...navigation(question, shown),
+          ],
         },
       ],
       screen: shown,
@@ -356,24 +453,35 @@ async function resolveUnit(
   };
 }
 
-function reprompt(survey: SurveyDefinition, state: QuestionScreen, question: Question, reason: string | null): SurveyRendered {
+function reprompt(
+  survey: SurveyDefinition,
+  state: QuestionScreen,
+  question: Question,
+  reason: string | null,
+): SurveyRendered {
   const shown: QuestionScreen = { ...state, misses: state.misses + 1 };
   const accepted = (questionOptions(question) ?? []).map((o, i) => `${i + 1}. ${o.label}`).join("; ");
   let hint: string;
   if (question.type === "number") hint = m.reprompt.number(question.min, question.max);
-  else if (question.type === "text") hint = reason === "too_long" ? m.reprompt.text(question.maxLength) : m.reprompt.emptyText;
+  else if (question.type === "text")
+    hint = reason === "too_long" ? m.reprompt.text(question.maxLength) : m.reprompt.emptyText;
   else if (question.type === "unit") hint = m.reprompt.unitNotFound;
   else if (reason === "too_many" && question.type === "multi") hint = m.reprompt.tooMany(question.maxSelected ?? 0);
   else if (question.type === "multi") hint = m.reprompt.multi(accepted);
   else hint = m.reprompt.choice(accepted);
-  if (shown.misses >= MAX_MISSES) hint += `\n${question.required ? m.tooManyMisses.required : m.tooManyMisses.optional}`;
+  if (shown.misses >= MAX_MISSES)
+    hint += `\n${question.required ? m.tooManyMisses.required : m.tooManyMisses.optional}`;
   return { replies: [questionReply(survey, shown, question, hint)], screen: shown, effects: [] };
 }
 
 export type EraseCommand = "withdraw" | "delete";
 
 export function parseEraseCommand(text: string): EraseCommand | null {
-  const folded = foldText(text).replace(/^\//, "").replace(/[^a-z ]/g, " ").replace(/\s+/g, " ").trim();
+  const folded = foldText(text)
+    .replace(/^\//, "")
+    .replace(/[^a-z ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (["rut dong y", "rut lai dong y", "huy dong y"].includes(folded)) return "withdraw";
   if (["xoa du lieu", "xoadulieu", "xoa toan bo du lieu", "xoa du lieu cua toi"].includes(folded)) return "delete";
   return null;
@@ -381,7 +489,11 @@ export function parseEraseCommand(text: string): EraseCommand | null {
 
 export function eraseCommand(command: EraseCommand): SurveyRendered {
   if (command === "delete") {
-    return { replies: [{ text: m.erase.deleted }], screen: { kind: "menu" }, effects: [{ type: "withdraw_consent" }, { type: "erase_contact", mode: "delete" }] };
+    return {
+      replies: [{ text: m.erase.deleted }],
+      screen: { kind: "menu" },
+      effects: [{ type: "withdraw_consent" }, { type: "erase_contact", mode: "delete" }],
+    };
   }
   return {
     replies: [
@@ -401,7 +513,11 @@ export function eraseCommand(command: EraseCommand): SurveyRendered {
 function answerEraseChoice(text: string): SurveyRendered | null {
   if (text === surveyValues.eraseDelete) return { ...eraseCommand("delete") };
   if (text === surveyValues.eraseKeep) {
-    return { replies: [{ text: m.erase.deidentified }], screen: { kind: "menu" }, effects: [{ type: "erase_contact", mode: "deidentify" }] };
+    return {
+      replies: [{ text: m.erase.deidentified }],
+      screen: { kind: "menu" },
+      effects: [{ type: "erase_contact", mode: "deidentify" }],
+    };
   }
   return null;
 }

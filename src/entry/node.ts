@@ -65,7 +65,9 @@ export async function startNodeServer(config: AppConfig) {
   retryLoop?.unref();
   if (telegram && mode === "polling") {
     // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.
-    void telegram.bot.launch({ allowedUpdates: ["message", "callback_query"] }).catch((error) => log.error("telegram.polling_failed", describeError(error)));
+    void telegram.bot
+      .launch({ allowedUpdates: ["message", "callback_query"] })
+      .catch((error) => log.error("telegram.polling_failed", describeError(error)));
     log.info("telegram.polling", { apiRoot: config.TELEGRAM_API_ROOT });
   }
 
@@ -74,15 +76,24 @@ export async function startNodeServer(config: AppConfig) {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = `http://${config.HOST}:${config.PORT}`;
-  if (demoAdmin) console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demoAdmin, address)}\n`);
-  log.info("server.ready", { address, chat: `${address}/chat`, driver: handle.driver, startupMs: Math.round(performance.now() - started) });
+  if (demoAdmin)
+    console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demoAdmin, address)}\n`);
+  log.info("server.ready", {
+    address,
+    chat: `${address}/chat`,
+    driver: handle.driver,
+    startupMs: Math.round(performance.now() - started),
+  });
 
-  const sweep = setInterval(() => {
-    expireAbandonedResponses(handle.db).then(
-      (count) => count > 0 && log.info("surveys.expired", { count }),
-      (error) => log.warn("surveys.expire_failed", describeError(error)),
-    );
-  }, 60 * 60 * 1000);
+  const sweep = setInterval(
+    () => {
+      expireAbandonedResponses(handle.db).then(
+        (count) => count > 0 && log.info("surveys.expired", { count }),
+        (error) => log.warn("surveys.expire_failed", describeError(error)),
+      );
+    },
+    60 * 60 * 1000,
+  );
   sweep.unref();
 
   let stopping: Promise<void> | undefined;
@@ -106,7 +117,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     config = parseConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const issue of error.issues) console.error(`Biến môi trường ${issue.variable} không hợp lệ: ${issue.message}`);
+      for (const issue of error.issues)
+        console.error(`Biến môi trường ${issue.variable} không hợp lệ: ${issue.message}`);
       process.exit(1);
     }
     throw error;

@@ -83,7 +83,13 @@ export default {
     const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 2, fetchTypes: false });
     const log = createLogger(config.LOG_LEVEL);
     const telegram = config.TELEGRAM_BOT_TOKEN
-      ? createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, username: config.TELEGRAM_BOT_USERNAME, db: handle.db, log })
+      ? createTelegramBot({
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          username: config.TELEGRAM_BOT_USERNAME,
+          db: handle.db,
+          log,
+        })
       : undefined;
     ctx.waitUntil(
       Promise.allSettled([

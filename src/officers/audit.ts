@@ -12,7 +12,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Db, actor: Pick<Principal, "officerId" | "email"> | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  db: Db,
+  actor: Pick<Principal, "officerId" | "email"> | null,
+  entry: AuditEntry,
+): Promise<void> {
   await db.insert(auditLog).values({
     officerId: actor?.officerId ?? null,
     officerEmail: actor?.email ?? null,

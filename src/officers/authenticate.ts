@@ -50,7 +50,14 @@ export async function authenticateSession(db: Db, sessionId: string, now = new D
     .from(officerSessions)
     .innerJoin(officers, eq(officers.id, officerSessions.officerId))
     .innerJoin(units, eq(units.id, officers.unitId))
-    .where(and(eq(officerSessions.id, sessionId), isNull(officerSessions.revokedAt), gt(officerSessions.expiresAt, now), isNull(officers.disabledAt)));
+    .where(
+      and(
+        eq(officerSessions.id, sessionId),
+        isNull(officerSessions.revokedAt),
+        gt(officerSessions.expiresAt, now),
+        isNull(officers.disabledAt),
+      ),
+    );
   return row ? { ...row, via: "session", sessionId } : null;
 }
 
@@ -73,7 +80,13 @@ function windowStart(now: Date): Date {
   return new Date(Math.floor(now.getTime() / LOGIN_WINDOW_MS) * LOGIN_WINDOW_MS);
 }
 
-export async function login(db: Db, email: string, password: string, client: string, now = new Date()): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  client: string,
+  now = new Date(),
+): Promise<LoginResult> {
   const normalizedEmail = email.trim().toLowerCase();
   const keys = [`email:${normalizedEmail}`, `client:${client}`];
   const window = windowStart(now);
@@ -83,7 +96,10 @@ export async function login(db: Db, email: string, password: string, client: str
     .where(and(eq(loginFailures.windowStart, window), or(...keys.map((k) => eq(loginFailures.key, k)))));
   const failures = (key: string) => counts.find((c) => c.key === key)?.failures ?? 0;
   if (failures(keys[0]!) >= MAX_FAILURES_PER_EMAIL || failures(keys[1]!) >= MAX_FAILURES_PER_CLIENT) {
-    return { status: "throttled", retryAfterSeconds: Math.ceil((window.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000) };
+    return {
+      status: "throttled",
+      retryAfterSeconds: Math.ceil((window.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000),
+    };
   }
 
   const [officer] = await db
@@ -99,7 +115,10 @@ export async function login(db: Db, email: string, password: string, client: str
         await tx
           .insert(loginFailures)
           .values({ key, windowStart: window, failures: 1 })
-          .onConflictDoUpdate({ target: [loginFailures.key, loginFailures.windowStart], set: { failures: sql`${loginFailures.failures} + 1` } });
+          .onConflictDoUpdate({
+            target: [loginFailures.key, loginFailures.windowStart],
+            set: { failures: sql`${loginFailures.failures} + 1` },
+          });
       }
       await tx.delete(loginFailures).where(lt(loginFailures.windowStart, new Date(window.getTime() - LOGIN_WINDOW_MS)));
       await recordAudit(tx, null, {
@@ -122,7 +141,13 @@ export async function login(db: Db, email: string, password: string, client: str
     await recordAudit(tx, principalRow, { action: "auth.login", unitId: officer.unitId, details: { via: "password" } });
     return session!.id;
   });
-  return { status: "ok", principal: { ...principalRow, via: "session", sessionId, csrfToken }, sessionId, csrfToken, expiresAt };
+  return {
+    status: "ok",
+    principal: { ...principalRow, via: "session", sessionId, csrfToken },
+    sessionId,
+    csrfToken,
+    expiresAt,
+  };
 }
 
 // A valid hash of a random password: verifying against it costs the same as against a real one.
@@ -134,9 +159,18 @@ const DUMMY_HASH = "pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAA
  */
 export async function sessionSecret(db: Db, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  const [existing] = await db.select({ value: serviceSettings.value }).from(serviceSettings).where(eq(serviceSettings.key, "session_secret"));
+  const [existing] = await db
+    .select({ value: serviceSettings.value })
+    .from(serviceSettings)
+    .where(eq(serviceSettings.key, "session_secret"));
   if (existing) return existing.value;
-  await db.insert(serviceSettings).values({ key: "session_secret", value: randomToken(48) }).onConflictDoNothing();
-  const [created] = await db.select({ value: serviceSettings.value }).from(serviceSettings).where(eq(serviceSettings.key, "session_secret"));
+  await db
+    .insert(serviceSettings)
+    .values({ key: "session_secret", value: randomToken(48) })
+    .onConflictDoNothing();
+  const [created] = await db
+    .select({ value: serviceSettings.value })
+    .from(serviceSettings)
+    .where(eq(serviceSettings.key, "session_secret"));
   return created!.value;
 }

@@ -25,10 +25,14 @@ export interface BootstrapResult {
 export async function bootstrapOfficer(db: Db, input: BootstrapInput): Promise<BootstrapResult> {
   const { officer, password } = await createOfficer(db, null, input);
   const unit = (await findUnitByCode(db, officer.unitCode))!;
-  const { token } = await createApiToken(db, { officerId: officer.id, email: officer.email, unitId: unit.id }, {
-    name: "Token khởi tạo",
-    expiresInDays: input.tokenDays === undefined ? 365 : input.tokenDays,
-  });
+  const { token } = await createApiToken(
+    db,
+    { officerId: officer.id, email: officer.email, unitId: unit.id },
+    {
+      name: "Token khởi tạo",
+      expiresInDays: input.tokenDays === undefined ? 365 : input.tokenDays,
+    },
+  );
   return { email: officer.email, role: officer.role, unitCode: officer.unitCode, password, token };
 }
 
@@ -38,7 +42,13 @@ export const DEMO_ADMIN_EMAIL = "admin@loa.local";
 export async function ensureDemoAdmin(db: Db): Promise<BootstrapResult | null> {
   const [existing] = await db.select({ n: count() }).from(officers);
   if ((existing?.n ?? 0) > 0) return null;
-  return bootstrapOfficer(db, { name: "Quản trị (bản dùng thử)", email: DEMO_ADMIN_EMAIL, role: "admin", unitCode: "VN", tokenDays: null });
+  return bootstrapOfficer(db, {
+    name: "Quản trị (bản dùng thử)",
+    email: DEMO_ADMIN_EMAIL,
+    role: "admin",
+    unitCode: "VN",
+    tokenDays: null,
+  });
 }
 
 export function describeCredentials(result: BootstrapResult, baseUrl = "http://127.0.0.1:8787"): string {

@@ -118,7 +118,11 @@ export async function createOfficer(db: Db, principal: Principal | null, input: 
 }
 
 async function getOfficerUnscoped(db: Db, id: string): Promise<OfficerView | null> {
-  const [row] = await db.select(officerColumns).from(officers).innerJoin(units, eq(units.id, officers.unitId)).where(eq(officers.id, id));
+  const [row] = await db
+    .select(officerColumns)
+    .from(officers)
+    .innerJoin(units, eq(units.id, officers.unitId))
+    .where(eq(officers.id, id));
   return row ?? null;
 }
 
@@ -156,7 +160,10 @@ export async function updateOfficer(db: Db, principal: Principal, id: string, ch
   return db.transaction(async (tx) => {
     const current = await getOfficer(tx, principal, id);
     if (!current) return null;
-    if (id === principal.officerId && (changes.role !== undefined || changes.disabled || changes.unitCode !== undefined)) {
+    if (
+      id === principal.officerId &&
+      (changes.role !== undefined || changes.disabled || changes.unitCode !== undefined)
+    ) {
       throw new OfficerError(403, "self_change", "Bạn không thể tự đổi vai trò, đơn vị hoặc khoá tài khoản của mình");
     }
     // Nobody manages an officer who outranks them, even inside their scope.
@@ -193,7 +200,11 @@ export async function resetOfficerPassword(db: Db, principal: Principal, id: str
     const current = await getOfficer(tx, principal, id);
     if (!current) return null;
     if (roleRank[current.role] > roleRank[principal.role]) {
-      throw new OfficerError(403, "role_too_high", "Bạn không thể đặt lại mật khẩu của tài khoản có vai trò cao hơn mình");
+      throw new OfficerError(
+        403,
+        "role_too_high",
+        "Bạn không thể đặt lại mật khẩu của tài khoản có vai trò cao hơn mình",
+      );
     }
     const password = generatePassword();
     const [row] = await tx
@@ -201,7 +212,12 @@ export async function resetOfficerPassword(db: Db, principal: Principal, id: str
       .set({ passwordHash: await hashPassword(password), updatedAt: new Date() })
       .where(eq(officers.id, id))
       .returning({ unitId: officers.unitId });
-    await recordAudit(tx, principal, { action: "officer.reset_password", targetType: "officer", targetId: id, unitId: row!.unitId });
+    await recordAudit(tx, principal, {
+      action: "officer.reset_password",
+      targetType: "officer",
+      targetId: id,
+      unitId: row!.unitId,
+    });
     return { password };
   });
 }
@@ -210,7 +226,7 @@ const DAY_MS = 86_400_000;
 
 export async function createApiToken(
   db: Db,
-  actor: Pick<Principal, "officerId" | "email" | "unitId"> ,
+  actor: Pick<Principal, "officerId" | "email" | "unitId">,
   input: { name: string; expiresInDays?: number | null },
 ) {
   const { token, hash, prefix } = await generateApiToken();
@@ -219,8 +235,20 @@ export async function createApiToken(
     const [row] = await tx
       .insert(apiTokens)
       .values({ officerId: actor.officerId, name: input.name.trim(), prefix, tokenHash: hash, expiresAt })
-      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt });
-    await recordAudit(tx, actor, { action: "token.create", targetType: "api_token", targetId: row!.id, unitId: actor.unitId, details: { name: row!.name } });
+      .returning({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        prefix: apiTokens.prefix,
+        createdAt: apiTokens.createdAt,
+        expiresAt: apiTokens.expiresAt,
+      });
+    await recordAudit(tx, actor, {
+      action: "token.create",
+      targetType: "api_token",
+      targetId: row!.id,
+      unitId: actor.unitId,
+      details: { name: row!.name },
+    });
     return { ...row!, token };
   });
 }
@@ -249,7 +277,12 @@ export async function revokeApiToken(db: Db, actor: Principal, tokenId: string):
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.officerId, actor.officerId)))
       .returning({ id: apiTokens.id });
     if (!row) return false;
-    await recordAudit(tx, actor, { action: "token.revoke", targetType: "api_token", targetId: tokenId, unitId: actor.unitId });
+    await recordAudit(tx, actor, {
+      action: "token.revoke",
+      targetType: "api_token",
+      targetId: tokenId,
+      unitId: actor.unitId,
+    });
     return true;
   });
 }

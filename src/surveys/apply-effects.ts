@@ -33,7 +33,13 @@ export async function ensureSurveyVersion(db: Db, definition: SurveyDefinition):
   const hash = await definitionHash(definition);
   await db
     .insert(surveyVersions)
-    .values({ key: definition.key, version: definition.version, title: definition.title, definition, definitionHash: hash })
+    .values({
+      key: definition.key,
+      version: definition.version,
+      title: definition.title,
+      definition,
+      definitionHash: hash,
+    })
     .onConflictDoNothing();
   const [row] = await db
     .select({ id: surveyVersions.id, hash: surveyVersions.definitionHash })
@@ -54,9 +60,14 @@ function assertValidAnswer(definition: SurveyDefinition, questionId: string, val
   const fits =
     question !== undefined &&
     (options
-      ? value.kind === "options" && value.codes.length > 0 && value.codes.every((c) => options.some((o) => o.code === c))
+      ? value.kind === "options" &&
+        value.codes.length > 0 &&
+        value.codes.every((c) => options.some((o) => o.code === c))
       : question.type === "number"
-        ? value.kind === "number" && Number.isInteger(value.value) && value.value >= question.min && value.value <= question.max
+        ? value.kind === "number" &&
+          Number.isInteger(value.value) &&
+          value.value >= question.min &&
+          value.value <= question.max
         : question.type === "text"
           ? value.kind === "text" && value.value.length > 0 && value.value.length <= question.maxLength
           : value.kind === "unit");
@@ -68,13 +79,21 @@ export interface AppliedEffects {
   erased: boolean;
 }
 
-export async function applyEffects(tx: Db, contactId: string, channel: string, effects: Effect[], now: Date): Promise<AppliedEffects> {
-  const ownResponse = (responseId: string) => and(eq(surveyResponses.id, responseId), eq(surveyResponses.contactId, contactId));
+export async function applyEffects(
+  tx: Db,
+  contactId: string,
+  channel: string,
+  effects: Effect[],
+  now: Date,
+): Promise<AppliedEffects> {
+  const ownResponse = (responseId: string) =>
+    and(eq(surveyResponses.id, responseId), eq(surveyResponses.contactId, contactId));
   for (const effect of effects) {
     switch (effect.type) {
       case "start_response": {
         const definition = surveyCatalog().get(effect.surveyKey);
-        if (!definition || definition.version !== effect.surveyVersion) throw new Error(`unknown survey ${effect.surveyKey}@${effect.surveyVersion}`);
+        if (!definition || definition.version !== effect.surveyVersion)
+          throw new Error(`unknown survey ${effect.surveyKey}@${effect.surveyVersion}`);
         const versionId = await ensureSurveyVersion(tx, definition);
         if (effect.replaces) await tx.delete(surveyResponses).where(ownResponse(effect.replaces));
         await tx.insert(consentRecords).values({
@@ -102,70 +121,122 @@ export async function applyEffects(tx: Db, contactId: string, channel: string, e
       }
       case "save_answer": {
         const [response] = await tx
-          .select({ key: surveyResponses.surveyKey, version: surveyResponses.surveyVersion, status: surveyResponses.status })
+          .select({
+            key: surveyResponses.surveyKey,
+            version: surveyResponses.surveyVersion,
+            status: surveyResponses.status,
+          })
           .from(surveyResponses)
           .where(ownResponse(effect.responseId));
         // A response stopped by a withdrawal takes no more answers.
         if (!response || response.status !== "in_progress") break;
         const definition = surveyCatalog().get(response.key);
-        if (!definition || definition.version !== response.version) throw new Error(`unknown survey ${response.key}@${response.version}`);
+        if (!definition || definition.version !== response.version)
+          throw new Error(`unknown survey ${response.key}@${response.version}`);
         assertValidAnswer(definition, effect.questionId, effect.value);
         await tx
           .insert(surveyAnswers)
-          .values({ responseId: effect.responseId, questionId: effect.questionId, value: effect.value, correct: effect.correct, answeredAt: now })
+          .values({
+            responseId: effect.responseId,
+            questionId: effect.questionId,
+            value: effect.value,
+            correct: effect.correct,
+            answeredAt: now,
+          })
           .onConflictDoUpdate({
             target: [surveyAnswers.responseId, surveyAnswers.questionId],
             set: { value: effect.value, correct: effect.correct, answeredAt: now },
           });
         const unitId =
           effect.value.kind === "unit"
-            ? (await tx.select({ id: units.id }).from(units).where(and(eq(units.code, effect.value.code), isNull(units.validTo))).limit(1))[0]?.id
+            ? (
+                await tx
+                  .select({ id: units.id })
+                  .from(units)
+                  .where(and(eq(units.code, effect.value.code), isNull(units.validTo)))
+                  .limit(1)
+              )[0]?.id
             : undefined;
         await tx
           .update(surveyResponses)
           .set({ lastActivityAt: now, ...(unitId ? { unitId } : {}) })
           .where(ownResponse(effect.responseId));
         // The first place a person names becomes their contact's unit, for officers' per-unit counts.
-        if (unitId) await tx.update(contacts).set({ unitId }).where(and(eq(contacts.id, contactId), isNull(contacts.unitId)));
+        if (unitId)
+          await tx
+            .update(contacts)
+            .set({ unitId })
+            .where(and(eq(contacts.id, contactId), isNull(contacts.unitId)));
         break;
       }
       case "delete_answers":
         if (effect.questionIds.length > 0) {
-          const owned = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(ownResponse(effect.responseId));
+          const owned = await tx
+            .select({ id: surveyResponses.id })
+            .from(surveyResponses)
+            .where(ownResponse(effect.responseId));
           if (owned.length > 0) {
             await tx
               .delete(surveyAnswers)
-              .where(and(eq(surveyAnswers.responseId, effect.responseId), inArray(surveyAnswers.questionId, effect.questionIds)));
+              .where(
+                and(
+                  eq(surveyAnswers.responseId, effect.responseId),
+                  inArray(surveyAnswers.questionId, effect.questionIds),
+                ),
+              );
           }
         }
         break;
       case "finish_response":
         await tx
           .update(surveyResponses)
-          .set({ status: effect.status, lastActivityAt: now, ...(effect.status === "completed" ? { completedAt: now } : {}) })
+          .set({
+            status: effect.status,
+            lastActivityAt: now,
+            ...(effect.status === "completed" ? { completedAt: now } : {}),
+          })
           .where(and(ownResponse(effect.responseId), sql`${surveyResponses.status} <> 'completed'`));
         break;
       case "resume_response":
-        await tx.update(surveyResponses).set({ status: "in_progress", lastActivityAt: now }).where(ownResponse(effect.responseId));
+        await tx
+          .update(surveyResponses)
+          .set({ status: "in_progress", lastActivityAt: now })
+          .where(ownResponse(effect.responseId));
         break;
       case "withdraw_consent":
-        await tx.update(consentRecords).set({ withdrawnAt: now }).where(and(eq(consentRecords.contactId, contactId), isNull(consentRecords.withdrawnAt)));
+        await tx
+          .update(consentRecords)
+          .set({ withdrawnAt: now })
+          .where(and(eq(consentRecords.contactId, contactId), isNull(consentRecords.withdrawnAt)));
         await tx
           .update(surveyResponses)
           .set({ status: "stopped", lastActivityAt: now })
           .where(and(eq(surveyResponses.contactId, contactId), eq(surveyResponses.status, "in_progress")));
-        await recordAudit(tx, null, { action: "consent.withdraw", targetType: "contact", unitId: await contactUnit(tx, contactId), details: { channel } });
+        await recordAudit(tx, null, {
+          action: "consent.withdraw",
+          targetType: "contact",
+          unitId: await contactUnit(tx, contactId),
+          details: { channel },
+        });
         break;
       case "erase_contact": {
         const unitId = await contactUnit(tx, contactId);
-        const responses = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.contactId, contactId));
+        const responses = await tx
+          .select({ id: surveyResponses.id })
+          .from(surveyResponses)
+          .where(eq(surveyResponses.contactId, contactId));
         const ids = responses.map((r) => r.id);
         if (effect.mode === "delete") {
           if (ids.length > 0) await tx.delete(surveyResponses).where(inArray(surveyResponses.id, ids));
         } else if (ids.length > 0) {
           // Free text may name the person: it goes; choices, numbers and the commune stay, linked to no one.
-          await tx.delete(surveyAnswers).where(and(inArray(surveyAnswers.responseId, ids), sql`${surveyAnswers.value}->>'kind' = 'text'`));
-          await tx.update(surveyResponses).set({ contactId: null, consentId: null, deidentified: true }).where(inArray(surveyResponses.id, ids));
+          await tx
+            .delete(surveyAnswers)
+            .where(and(inArray(surveyAnswers.responseId, ids), sql`${surveyAnswers.value}->>'kind' = 'text'`));
+          await tx
+            .update(surveyResponses)
+            .set({ contactId: null, consentId: null, deidentified: true })
+            .where(inArray(surveyResponses.id, ids));
         }
         await tx.delete(contacts).where(eq(contacts.id, contactId));
         await recordAudit(tx, null, {

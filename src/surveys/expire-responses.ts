@@ -10,7 +10,12 @@ export async function expireAbandonedResponses(db: Db, now = new Date()): Promis
   const expired = await db
     .update(surveyResponses)
     .set({ status: "expired" })
-    .where(and(eq(surveyResponses.status, "in_progress"), lt(surveyResponses.lastActivityAt, new Date(now.getTime() - RESPONSE_EXPIRY_MS))))
+    .where(
+      and(
+        eq(surveyResponses.status, "in_progress"),
+        lt(surveyResponses.lastActivityAt, new Date(now.getTime() - RESPONSE_EXPIRY_MS)),
+      ),
+    )
     .returning({ id: surveyResponses.id });
   return expired.length;
 }

@@ -4,7 +4,9 @@ import type { AnswerValue } from "../../db/schema/surveys";
 import { foldText, normalizeText } from "../text/vietnamese";
 import { questionOptions, type Question, type SurveyOption } from "../../surveys/schema";
 
-export type ParsedAnswer = { ok: true; value: AnswerValue } | { ok: false; reason: "invalid" | "out_of_range" | "too_long" | "too_many" };
+export type ParsedAnswer =
+  | { ok: true; value: AnswerValue }
+  | { ok: false; reason: "invalid" | "out_of_range" | "too_long" | "too_many" };
 
 /** Option values in the chat are "a:<code>"; a person may also type the number, the code or the label. */
 export const answerValue = (code: string) => `a:${code}`;
@@ -13,7 +15,9 @@ function matchOption(options: SurveyOption[], token: string): SurveyOption | nul
   const trimmed = token.trim();
   if (trimmed.startsWith("a:")) return options.find((o) => o.code === trimmed.slice(2)) ?? null;
   if (/^\d{1,2}$/.test(trimmed)) return options[Number(trimmed) - 1] ?? null;
-  const folded = foldText(trimmed).replace(/[.)]+$/, "").trim();
+  const folded = foldText(trimmed)
+    .replace(/[.)]+$/, "")
+    .trim();
   return options.find((o) => foldText(o.label) === folded || o.code === folded) ?? null;
 }
 
@@ -34,7 +38,8 @@ export function parseChoiceAnswer(question: Question, text: string): ParsedAnswe
     if (!codes.includes(option.code)) codes.push(option.code);
   }
   if (codes.length === 0) return { ok: false, reason: "invalid" };
-  if (question.type === "multi" && question.maxSelected && codes.length > question.maxSelected) return { ok: false, reason: "too_many" };
+  if (question.type === "multi" && question.maxSelected && codes.length > question.maxSelected)
+    return { ok: false, reason: "too_many" };
   // Keep the definition's order so the same choice is stored the same way however it was typed.
   return { ok: true, value: { kind: "options", codes: options.map((o) => o.code).filter((c) => codes.includes(c)) } };
 }

@@ -2,7 +2,15 @@
 // waves in their scope (pseudonymous: never a platform id).
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { contacts, surveyAnswers, surveyResponses, surveyVersions, surveyWaves, units, type ResponseStatus } from "../../db/schema/index";
+import {
+  contacts,
+  surveyAnswers,
+  surveyResponses,
+  surveyVersions,
+  surveyWaves,
+  units,
+  type ResponseStatus,
+} from "../../db/schema/index";
 import { recordAudit } from "../officers/audit";
 import { OfficerError, unitInScopeOrFail } from "../officers/officer-service";
 import { inScope, type Principal } from "../officers/principal";
@@ -10,7 +18,12 @@ import { surveyCatalog } from "./survey-repository";
 
 export async function listSurveysForOfficer(db: Db) {
   const versions = await db
-    .select({ key: surveyVersions.key, version: surveyVersions.version, title: surveyVersions.title, publishedAt: surveyVersions.publishedAt })
+    .select({
+      key: surveyVersions.key,
+      version: surveyVersions.version,
+      title: surveyVersions.title,
+      publishedAt: surveyVersions.publishedAt,
+    })
     .from(surveyVersions)
     .orderBy(asc(surveyVersions.key), asc(surveyVersions.version));
   return [...surveyCatalog().values()].map((survey) => ({
@@ -18,7 +31,9 @@ export async function listSurveysForOfficer(db: Db) {
     title: survey.title,
     currentVersion: survey.version,
     questionCount: survey.questions.length,
-    versions: versions.filter((v) => v.key === survey.key).map((v) => ({ version: v.version, title: v.title, publishedAt: v.publishedAt })),
+    versions: versions
+      .filter((v) => v.key === survey.key)
+      .map((v) => ({ version: v.version, title: v.title, publishedAt: v.publishedAt })),
   }));
 }
 
@@ -70,8 +85,18 @@ export async function createWave(db: Db, principal: Principal, surveyKey: string
         createdBy: principal.officerId,
       })
       .returning({ id: surveyWaves.id });
-    await recordAudit(tx, principal, { action: "survey.wave_create", targetType: "survey_wave", targetId: row!.id, unitId: unit.id, details: { surveyKey, name: input.name } });
-    const [wave] = await tx.select(waveColumns).from(surveyWaves).innerJoin(units, eq(units.id, surveyWaves.unitId)).where(eq(surveyWaves.id, row!.id));
+    await recordAudit(tx, principal, {
+      action: "survey.wave_create",
+      targetType: "survey_wave",
+      targetId: row!.id,
+      unitId: unit.id,
+      details: { surveyKey, name: input.name },
+    });
+    const [wave] = await tx
+      .select(waveColumns)
+      .from(surveyWaves)
+      .innerJoin(units, eq(units.id, surveyWaves.unitId))
+      .where(eq(surveyWaves.id, row!.id));
     return wave!;
   });
 }
@@ -120,9 +145,19 @@ export async function listResponses(db: Db, principal: Principal, surveyKey: str
     rows.length === 0
       ? []
       : await db
-          .select({ responseId: surveyAnswers.responseId, questionId: surveyAnswers.questionId, value: surveyAnswers.value, correct: surveyAnswers.correct })
+          .select({
+            responseId: surveyAnswers.responseId,
+            questionId: surveyAnswers.questionId,
+            value: surveyAnswers.value,
+            correct: surveyAnswers.correct,
+          })
           .from(surveyAnswers)
-          .where(inArray(surveyAnswers.responseId, rows.map((r) => r.id)))
+          .where(
+            inArray(
+              surveyAnswers.responseId,
+              rows.map((r) => r.id),
+            ),
+          )
           .orderBy(asc(surveyAnswers.id));
   const items = rows.map((row) => ({
     ...row,

@@ -29,7 +29,10 @@ export function openWaveCondition(now: Date) {
 export function createSurveyRepository(db: Db, now: () => Date = () => new Date()): SurveySource {
   return {
     async listOpen() {
-      const rows = await db.selectDistinct({ key: surveyWaves.surveyKey }).from(surveyWaves).where(openWaveCondition(now()));
+      const rows = await db
+        .selectDistinct({ key: surveyWaves.surveyKey })
+        .from(surveyWaves)
+        .where(openWaveCondition(now()));
       const open = new Set(rows.map((r) => r.key));
       return [...surveyCatalog().values()].filter((s) => open.has(s.key)).map((s) => ({ key: s.key, title: s.title }));
     },
@@ -47,14 +50,22 @@ export function createSurveyRepository(db: Db, now: () => Date = () => new Date(
         .innerJoin(units, eq(units.id, surveyWaves.unitId))
         .where(and(...conditions))
         // Without a wave named (a deep link from a campaign), the national wave, then the newest.
-        .orderBy(sql`case when ${units.kind} = 'country' then 0 else 1 end`, desc(surveyWaves.startsAt), desc(surveyWaves.id))
+        .orderBy(
+          sql`case when ${units.kind} = 'country' then 0 else 1 end`,
+          desc(surveyWaves.startsAt),
+          desc(surveyWaves.id),
+        )
         .limit(1);
       return wave ?? null;
     },
 
     async existingResponse(contactId, waveId) {
       const [response] = await db
-        .select({ id: surveyResponses.id, status: surveyResponses.status, lastActivityAt: surveyResponses.lastActivityAt })
+        .select({
+          id: surveyResponses.id,
+          status: surveyResponses.status,
+          lastActivityAt: surveyResponses.lastActivityAt,
+        })
         .from(surveyResponses)
         .where(and(eq(surveyResponses.contactId, contactId), eq(surveyResponses.waveId, waveId)));
       if (!response) return null;

@@ -19,7 +19,10 @@ const TYPE_PREFIX = new RegExp(`^(?:${UNIT_TYPES.join("|")})\\.?\\s+`);
 
 /** "Xã Yên Định" → "yen dinh"; "TP. Hồ Chí Minh" → "ho chi minh". */
 export function foldUnitName(name: string): string {
-  const folded = foldText(normalizeText(name)).replace(/[^\p{L}\p{N}.]+/gu, " ").replace(/\s+/g, " ").trim();
+  const folded = foldText(normalizeText(name))
+    .replace(/[^\p{L}\p{N}.]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return folded.replace(TYPE_PREFIX, "").replace(/\./g, "").trim();
 }
 
@@ -33,6 +36,12 @@ export function placeParts(text: string): string[] {
 
 /** The unit type a written name starts with, folded ("phường Ba Đình" → "phuong"), or null. */
 export function unitTypeOf(name: string): string | null {
-  const folded = foldText(normalizeText(name)).replace(/[^\p{L}\p{N}.]+/gu, " ").trim();
-  return TYPE_PREFIX.exec(folded)?.[0].replace(/[.\s]+$/g, "").trim() ?? null;
+  const folded = foldText(normalizeText(name))
+    .replace(/[^\p{L}\p{N}.]+/gu, " ")
+    .trim();
+  return (
+    TYPE_PREFIX.exec(folded)?.[0]
+      .replace(/[.\s]+$/g, "")
+      .trim() ?? null
+  );
 }

@@ -13,12 +13,7 @@ export function normalizeText(input: string): string {
  * Lower case, no diacritics, đ → d. "Hoà", "hòa" (NFC or NFD) and "HOA" all fold to "hoa". Idempotent.
  */
 export function foldText(input: string): string {
-  return input
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .normalize("NFC");
+  return input.normalize("NFD").replace(COMBINING_MARKS, "").replace(/[đĐ]/g, "d").toLowerCase().normalize("NFC");
 }
 
 /**

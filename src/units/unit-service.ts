@@ -49,10 +49,22 @@ export async function getUnit(db: Db, principal: Principal, code: string): Promi
 }
 
 /** Children of a unit in scope (the caller's own unit when none is named), or null when it is not in scope. */
-export async function listChildUnits(db: Db, principal: Principal, parentCode: string | undefined, page: number, pageSize: number) {
+export async function listChildUnits(
+  db: Db,
+  principal: Principal,
+  parentCode: string | undefined,
+  page: number,
+  pageSize: number,
+) {
   const parentUnit = parentCode
     ? await getUnit(db, principal, parentCode)
-    : (await db.select(unitColumns).from(units).leftJoin(parent, eq(parent.id, units.parentId)).where(eq(units.id, principal.unitId)))[0];
+    : (
+        await db
+          .select(unitColumns)
+          .from(units)
+          .leftJoin(parent, eq(parent.id, units.parentId))
+          .where(eq(units.id, principal.unitId))
+      )[0];
   if (!parentUnit) return null;
   const where = and(eq(units.parentId, parentUnit.id), current);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(units).where(where);
@@ -83,7 +95,12 @@ const MATCH_ORDER = { name: 0, old_name: 1, similar: 2 } as const;
  * "xã Yên Định, huyện Sơn Động", "yen dinh", "Phường Phúc Xá, Hà Nội": the first part is the place, later parts
  * (province, old district) only rank candidates. Old districts are not in the 2025 data, so they cannot narrow.
  */
-export async function searchUnits(db: Db, principal: Pick<Principal, "unitPath">, query: string, limit: number): Promise<UnitMatch[]> {
+export async function searchUnits(
+  db: Db,
+  principal: Pick<Principal, "unitPath">,
+  query: string,
+  limit: number,
+): Promise<UnitMatch[]> {
   const [place, ...context] = placeParts(query);
   if (!place) return [];
   const typed = unitTypeOf(query.split(/[,;\n]/)[0] ?? "");
@@ -114,8 +131,14 @@ export async function searchUnits(db: Db, principal: Pick<Principal, "unitPath">
           .limit(limit);
 
   const matches = new Map<number, UnitMatch>();
-  const add = (row: UnitView, matchedBy: UnitMatch["matchedBy"], oldName: string | null = null, oldProvinceName: string | null = null) => {
-    if (!matches.has(row.id)) matches.set(row.id, { ...row, matchedBy, oldName, oldProvinceName, fitsContext: false, fitsType: false });
+  const add = (
+    row: UnitView,
+    matchedBy: UnitMatch["matchedBy"],
+    oldName: string | null = null,
+    oldProvinceName: string | null = null,
+  ) => {
+    if (!matches.has(row.id))
+      matches.set(row.id, { ...row, matchedBy, oldName, oldProvinceName, fitsContext: false, fitsType: false });
   };
   for (const row of byName) add(row, "name");
   for (const { oldName, oldProvinceName, ...row } of byOldName) add(row, "old_name", oldName, oldProvinceName);

@@ -15,7 +15,20 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 const USERS = 500;
 
 // A mix of what people do: open the menu, browse lists and articles, search with and without diacritics.
-const MESSAGES = ["menu", "topics", "1", "2", "lessons", "ly hon", "đăng ký tạm trú", "kết hôn", "quyền tiếp cận thông tin", "art:1197", "doc:2:p3", "3"];
+const MESSAGES = [
+  "menu",
+  "topics",
+  "1",
+  "2",
+  "lessons",
+  "ly hon",
+  "đăng ký tạm trú",
+  "kết hôn",
+  "quyền tiếp cận thông tin",
+  "art:1197",
+  "doc:2:p3",
+  "3",
+];
 
 interface Row {
   driver: string;
@@ -64,7 +77,9 @@ function row(driver: string, route: string, result: autocannon.Result): Row {
   };
 }
 
-async function benchDriver(driver: "pglite" | "postgres"): Promise<{ rows: Row[]; coldStartMs: number; warmStartMs: number }> {
+async function benchDriver(
+  driver: "pglite" | "postgres",
+): Promise<{ rows: Row[]; coldStartMs: number; warmStartMs: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), "loa-bench-"));
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   let env: Record<string, string>;
@@ -88,17 +103,27 @@ async function benchDriver(driver: "pglite" | "postgres"): Promise<{ rows: Row[]
 
     const chat = await load(server.url, "chat");
     const floor = await load(server.url, "floor");
-    return { rows: [row(driver, "POST /web/messages (mix)", chat), row(driver, "GET /api/version (floor)", floor)], coldStartMs, warmStartMs };
+    return {
+      rows: [row(driver, "POST /web/messages (mix)", chat), row(driver, "GET /api/version (floor)", floor)],
+      coldStartMs,
+      warmStartMs,
+    };
   } finally {
     await server?.stop();
-    if (driver === "postgres") await admin.unsafe("drop database if exists loa_bench with (force)").catch(() => undefined);
+    if (driver === "postgres")
+      await admin.unsafe("drop database if exists loa_bench with (force)").catch(() => undefined);
     await admin.end();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
 /** Telegram webhook updates on the Node server with Postgres; the Bot API server (the local emulator) takes the replies. */
-async function benchTelegramWebhook(): Promise<{ row: Row; repliesSent: number; updates: number; queue: { delivered: number; pending: number; processed: number } }> {
+async function benchTelegramWebhook(): Promise<{
+  row: Row;
+  repliesSent: number;
+  updates: number;
+  queue: { delivered: number; pending: number; processed: number };
+}> {
   const api = await new BotApiEmulator().start();
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe("drop database if exists loa_bench_tg with (force)");
@@ -109,7 +134,14 @@ async function benchTelegramWebhook(): Promise<{ row: Row; repliesSent: number; 
   let server: RunningServer | undefined;
   try {
     server = await startServer(
-      { DATABASE_URL: url.toString(), LOG_LEVEL: "warn", TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: api.url, TELEGRAM_MODE: "webhook" },
+      {
+        DATABASE_URL: url.toString(),
+        LOG_LEVEL: "warn",
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_WEBHOOK_SECRET: secret,
+        TELEGRAM_API_ROOT: api.url,
+        TELEGRAM_MODE: "webhook",
+      },
       120_000,
     );
     let updateId = 1;
@@ -128,7 +160,13 @@ async function benchTelegramWebhook(): Promise<{ row: Row; repliesSent: number; 
             const text = MESSAGES[(id * 7) % MESSAGES.length]!;
             const update = {
               update_id: id,
-              message: { message_id: id, date: 0, chat: { id: chat, type: "private" }, from: { id: chat, is_bot: false, first_name: "B" }, text },
+              message: {
+                message_id: id,
+                date: 0,
+                chat: { id: chat, type: "private" },
+                from: { id: chat, is_bot: false, first_name: "B" },
+                text,
+              },
             };
             return { ...request, body: JSON.stringify(update) };
           },
@@ -144,7 +182,12 @@ async function benchTelegramWebhook(): Promise<{ row: Row; repliesSent: number; 
              (select count(*)::int from processed_updates where channel = 'telegram') as processed
       from outbox_messages where channel = 'telegram'`;
     await db.end();
-    return { row: row("postgres", "POST /telegram/webhook (mix)", result), repliesSent: api.sent().length, updates: updateId - 1, queue: queue! };
+    return {
+      row: row("postgres", "POST /telegram/webhook (mix)", result),
+      repliesSent: api.sent().length,
+      updates: updateId - 1,
+      queue: queue!,
+    };
   } finally {
     await server?.stop();
     await api.stop();
@@ -153,7 +196,9 @@ async function benchTelegramWebhook(): Promise<{ row: Row; repliesSent: number; 
   }
 }
 
-const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",").filter((d) => d === "pglite" || d === "postgres") as Array<"pglite" | "postgres">;
+const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres")
+  .split(",")
+  .filter((d) => d === "pglite" || d === "postgres") as Array<"pglite" | "postgres">;
 const rows: Row[] = [];
 const starts: string[] = [];
 let telegramNote = "";
@@ -161,23 +206,32 @@ for (const driver of drivers) {
   console.error(`benchmarking ${driver}…`);
   const result = await benchDriver(driver);
   rows.push(...result.rows);
-  starts.push(`| ${driver} | ${(result.coldStartMs / 1000).toFixed(1)} s | ${(result.warmStartMs / 1000).toFixed(1)} s |`);
+  starts.push(
+    `| ${driver} | ${(result.coldStartMs / 1000).toFixed(1)} s | ${(result.warmStartMs / 1000).toFixed(1)} s |`,
+  );
 }
 
 if (process.env.BENCH_TELEGRAM !== "0") {
   console.error("benchmarking the Telegram webhook…");
   const telegram = await benchTelegramWebhook();
   rows.push(telegram.row);
-  console.error(`telegram: ${telegram.updates} updates sent, ${telegram.repliesSent} replies received by the local Bot API server`);
+  console.error(
+    `telegram: ${telegram.updates} updates sent, ${telegram.repliesSent} replies received by the local Bot API server`,
+  );
   telegramNote =
     `Telegram webhook: ${telegram.updates} updates posted, ${telegram.queue.processed} processed, ${telegram.queue.delivered} replies delivered ` +
     `(${telegram.repliesSent} messages received by the local Bot API server), ${telegram.queue.pending} still queued 3 s after the run.`;
 }
 
-console.log(`\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ${process.platform} ${process.arch}, Node ${process.version})\n`);
+console.log(
+  `\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ${process.platform} ${process.arch}, Node ${process.version})\n`,
+);
 console.log("| driver | route | req/s | p50 ms | p99 ms | errors | non-2xx |");
 console.log("|---|---|---:|---:|---:|---:|---:|");
-for (const r of rows) console.log(`| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
+  );
 if (telegramNote) console.log(`\n${telegramNote}`);
 console.log("\n## `npm start` to healthy\n");
 console.log("| driver | empty database (migrate + seed) | restart (data kept) |");

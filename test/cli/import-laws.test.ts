@@ -38,9 +38,13 @@ describe(`npm run import:laws (${testDriver})`, () => {
     const file = join(dir, `laws-${Math.random().toString(36).slice(2)}.json`);
     await writeFile(file, typeof content === "string" ? content : JSON.stringify(content));
     try {
-      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/import-laws.ts", file, "--source", "Công báo"], {
-        env: { ...process.env, ...env },
-      });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ["--import", "tsx", "src/cli/import-laws.ts", file, "--source", "Công báo"],
+        {
+          env: { ...process.env, ...env },
+        },
+      );
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -66,7 +70,9 @@ describe(`npm run import:laws (${testDriver})`, () => {
       { id: "Luật Lỗi", articles: [{ id: "1", text: "" }] },
     ]);
     expect(result.code).toBe(1);
-    expect(result.output).toContain('bản ghi 1 ("Luật Lỗi"), trường articles[0].text: nội dung điều không được để trống');
+    expect(result.output).toContain(
+      'bản ghi 1 ("Luật Lỗi"), trường articles[0].text: nội dung điều không được để trống',
+    );
     expect(result.output).toContain("chưa nhập gì");
     expect(await documentCount("Luật Hợp lệ")).toBe(0);
   }, 60_000);
@@ -78,7 +84,15 @@ describe(`npm run import:laws (${testDriver})`, () => {
   }, 60_000);
 
   it("imports a valid file", async () => {
-    const result = await importFile([{ id: "Luật Hợp lệ", articles: [{ id: "1", text: "Phạm vi\n\nNội dung." }, { id: "2", text: "Đối tượng\n\nMọi người." }] }]);
+    const result = await importFile([
+      {
+        id: "Luật Hợp lệ",
+        articles: [
+          { id: "1", text: "Phạm vi\n\nNội dung." },
+          { id: "2", text: "Đối tượng\n\nMọi người." },
+        ],
+      },
+    ]);
     expect(result.output).toContain("Đã nhập 1 văn bản, 2 điều.");
     expect(result.code).toBe(0);
     expect(await documentCount("Luật Hợp lệ")).toBe(1);

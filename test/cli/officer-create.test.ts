@@ -39,7 +39,11 @@ describe(`npm run officer:create (${testDriver})`, () => {
 
   const create = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/officer-create.ts", ...args], { env: { ...process.env, ...env } });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ["--import", "tsx", "src/cli/officer-create.ts", ...args],
+        { env: { ...process.env, ...env } },
+      );
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -48,7 +52,16 @@ describe(`npm run officer:create (${testDriver})`, () => {
   };
 
   it("creates an officer and prints a password and a working token", async () => {
-    const result = await create("--email", "so-tu-phap@hanoi.loa.test", "--unit", "01", "--role", "manager", "--name", "Sở Tư pháp Hà Nội");
+    const result = await create(
+      "--email",
+      "so-tu-phap@hanoi.loa.test",
+      "--unit",
+      "01",
+      "--role",
+      "manager",
+      "--name",
+      "Sở Tư pháp Hà Nội",
+    );
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/Mật khẩu: [a-zA-Z2-9]{4}-/);
     const token = /Token: +(loa_[\w-]+)/.exec(result.output)![1]!;

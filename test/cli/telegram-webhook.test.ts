@@ -14,9 +14,18 @@ describe("npm run telegram:webhook", () => {
   afterAll(async () => api?.stop());
 
   const cli = async (...args: string[]) => {
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, TELEGRAM_WEBHOOK_SECRET: "cli-secret-0123456789abcdef" };
+    const env = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.url,
+      TELEGRAM_WEBHOOK_SECRET: "cli-secret-0123456789abcdef",
+    };
     try {
-      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/telegram-webhook.ts", ...args], { env });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ["--import", "tsx", "src/cli/telegram-webhook.ts", ...args],
+        { env },
+      );
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

@@ -14,7 +14,10 @@ describe(`content repository (${testDriver})`, () => {
   beforeAll(async () => {
     handle = await createTestDb({ seed: "quick" });
     content = createContentRepository(handle.db);
-    const [doc] = await handle.db.select().from(legalDocuments).where(eq(legalDocuments.title, "Luật Hôn nhân và gia đình"));
+    const [doc] = await handle.db
+      .select()
+      .from(legalDocuments)
+      .where(eq(legalDocuments.title, "Luật Hôn nhân và gia đình"));
     marriageLawId = doc!.id;
   });
   afterAll(async () => handle?.close());
@@ -37,7 +40,12 @@ describe(`content repository (${testDriver})`, () => {
   it("opens an article with its neighbours and position", async () => {
     const page = await content.listArticles(marriageLawId, 1, 10);
     const eighth = await content.getArticle(page.items[7]!.id);
-    expect(eighth).toMatchObject({ number: "8", title: "Điều kiện kết hôn", documentTitle: "Luật Hôn nhân và gia đình", position: 8 });
+    expect(eighth).toMatchObject({
+      number: "8",
+      title: "Điều kiện kết hôn",
+      documentTitle: "Luật Hôn nhân và gia đình",
+      position: 8,
+    });
     expect(eighth!.previousId).toBe(page.items[6]!.id);
     expect(eighth!.nextId).toBe(page.items[8]!.id);
     const firstArticle = await content.getArticle(page.items[0]!.id);
@@ -87,6 +95,10 @@ describe(`content repository (${testDriver})`, () => {
     const lessons = await content.listLessons(1, 10);
     const marriage = lessons.items.find((l) => l.title.includes("kết hôn"))!;
     const lesson = await content.getLesson(marriage.id);
-    expect(lesson!.citations[0]).toMatchObject({ document: "Luật Hôn nhân và gia đình", article: "8", articleId: expect.any(Number) });
+    expect(lesson!.citations[0]).toMatchObject({
+      document: "Luật Hôn nhân và gia đình",
+      article: "8",
+      articleId: expect.any(Number),
+    });
   });
 });

@@ -10,7 +10,13 @@ describe("law file validation", () => {
   it("names the record and field of every problem", () => {
     const input = [
       { id: "Luật A", articles: [{ id: "1", text: "Phạm vi\n\nNội dung." }] },
-      { id: "Luật B", articles: [{ id: "1", text: "" }, { id: "x", text: "Nội dung" }] },
+      {
+        id: "Luật B",
+        articles: [
+          { id: "1", text: "" },
+          { id: "x", text: "Nội dung" },
+        ],
+      },
       { articles: [] },
     ];
     const result = lawFileSchema.safeParse(input);
@@ -22,7 +28,16 @@ describe("law file validation", () => {
   });
 
   it("names a duplicated article number", () => {
-    const input = [{ id: "Luật B", articles: [{ id: "1", text: "A" }, { id: "2", text: "B" }, { id: "1", text: "Lặp" }] }];
+    const input = [
+      {
+        id: "Luật B",
+        articles: [
+          { id: "1", text: "A" },
+          { id: "2", text: "B" },
+          { id: "1", text: "Lặp" },
+        ],
+      },
+    ];
     const lines = describeLawFileIssues(input, lawFileSchema.safeParse(input).error!);
     expect(lines).toEqual(['bản ghi 0 ("Luật B"), trường articles[2].id: Điều 1 bị trùng trong văn bản "Luật B"']);
   });
@@ -33,7 +48,11 @@ describe("law file validation", () => {
   });
 
   it("tells titles from first sentences", () => {
-    expect(parseArticleText("8", "Điều kiện kết hôn\n1. Nam, nữ…")).toEqual({ number: "8", title: "Điều kiện kết hôn", body: "1. Nam, nữ…" });
+    expect(parseArticleText("8", "Điều kiện kết hôn\n1. Nam, nữ…")).toEqual({
+      number: "8",
+      title: "Điều kiện kết hôn",
+      body: "1. Nam, nữ…",
+    });
     expect(parseArticleText("16", "1. Mọi người đều bình đẳng trước pháp luật.\n\n2. Không ai…").title).toBeNull();
     expect(parseArticleText("2", "Một câu duy nhất không có dấu chấm").title).toBeNull();
     expect(documentTypeOf("Bộ luật dân sự")).toBe("Bộ luật");
@@ -61,7 +80,15 @@ describe(`importLaws (${testDriver})`, () => {
   it("imports statutes article by article", async () => {
     const result = await importLaws(
       handle.db,
-      [{ id: "Luật Thử nghiệm", articles: [{ id: "1", text: "Phạm vi\n\nLuật này thử." }, { id: "2", text: "Đối tượng\n\nMọi người." }] }],
+      [
+        {
+          id: "Luật Thử nghiệm",
+          articles: [
+            { id: "1", text: "Phạm vi\n\nLuật này thử." },
+            { id: "2", text: "Đối tượng\n\nMọi người." },
+          ],
+        },
+      ],
       { source: "kiểm thử" },
     );
     expect(result).toEqual({ documents: 1, articles: 2 });
@@ -69,7 +96,9 @@ describe(`importLaws (${testDriver})`, () => {
   });
 
   it("updates a statute in place when imported again, dropping articles no longer in the file", async () => {
-    await importLaws(handle.db, [{ id: "Luật Thử nghiệm", articles: [{ id: "1", text: "Phạm vi mới\n\nĐã sửa." }] }], { source: "kiểm thử" });
+    await importLaws(handle.db, [{ id: "Luật Thử nghiệm", articles: [{ id: "1", text: "Phạm vi mới\n\nĐã sửa." }] }], {
+      source: "kiểm thử",
+    });
     const rows = await handle.db
       .select({ number: articles.number, title: articles.title })
       .from(articles)
@@ -88,6 +117,8 @@ describe(`importLaws (${testDriver})`, () => {
     ] as never;
     await expect(importLaws(handle.db, broken, { source: "kiểm thử" })).rejects.toThrow();
     expect(await articleCount("Luật Sẽ Không Có")).toBe(0);
-    expect(await handle.db.select().from(legalDocuments).where(eq(legalDocuments.title, "Luật Sẽ Không Có"))).toEqual([]);
+    expect(await handle.db.select().from(legalDocuments).where(eq(legalDocuments.title, "Luật Sẽ Không Có"))).toEqual(
+      [],
+    );
   });
 });

@@ -46,13 +46,18 @@ describe(`processInbound (${testDriver})`, () => {
     expect(results.map((r) => r.status).sort()).toEqual(["duplicate", "processed"]);
     expect(await processInbound(handle.db, message)).toEqual({ status: "duplicate" });
     expect((await sessionOf("dup"))!.revision).toBe(1);
-    const [keys] = await handle.db.select({ n: count() }).from(processedUpdates).where(eq(processedUpdates.updateKey, "1001"));
+    const [keys] = await handle.db
+      .select({ n: count() })
+      .from(processedUpdates)
+      .where(eq(processedUpdates.updateKey, "1001"));
     expect(keys!.n).toBe(1);
   });
 
   it("serves simultaneous messages from one person one after the other, losing none", async () => {
     await processInbound(handle.db, { channel: "web", platformId: "busy", text: "menu" });
-    await Promise.all(Array.from({ length: 8 }, () => processInbound(handle.db, { channel: "web", platformId: "busy", text: "menu" })));
+    await Promise.all(
+      Array.from({ length: 8 }, () => processInbound(handle.db, { channel: "web", platformId: "busy", text: "menu" })),
+    );
     expect((await sessionOf("busy"))!.revision).toBe(9);
   });
 

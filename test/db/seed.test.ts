@@ -20,13 +20,23 @@ describe(`seed data (${testDriver})`, () => {
     const [arts] = await handle.db.select({ n: count() }).from(articles);
     const [less] = await handle.db.select({ n: count() }).from(lessons);
     const [tops] = await handle.db.select({ n: count() }).from(topics);
-    return { units: Object.fromEntries(kinds.map((k) => [k.kind, k.n])), aliases: aliases!.n, docs: docs!.n, arts: arts!.n, less: less!.n, tops: tops!.n };
+    return {
+      units: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
+      aliases: aliases!.n,
+      docs: docs!.n,
+      arts: arts!.n,
+      less: less!.n,
+      tops: tops!.n,
+    };
   };
 
   it("has the country, 34 provinces and 3,321 communes with official codes", async () => {
     const c = await counts();
     expect(c.units).toEqual({ country: 1, province: 34, commune: 3321 });
-    const [hanoi] = await handle.db.select().from(units).where(and(eq(units.code, "01"), eq(units.kind, "province")));
+    const [hanoi] = await handle.db
+      .select()
+      .from(units)
+      .where(and(eq(units.code, "01"), eq(units.kind, "province")));
     expect(hanoi).toMatchObject({ name: "Hà Nội", fullName: "Thành phố Hà Nội", adminType: "Thành phố" });
     const [baDinh] = await handle.db.select().from(units).where(eq(units.code, "00004"));
     expect(baDinh).toMatchObject({ name: "Ba Đình", kind: "commune", adminType: "Phường", parentId: hanoi!.id });
@@ -39,7 +49,10 @@ describe(`seed data (${testDriver})`, () => {
     const rows = Array.isArray(orphans) ? orphans : (orphans as { rows: unknown[] }).rows;
     expect(rows).toEqual([]);
     const [root] = await handle.db.select().from(units).where(isNull(units.parentId));
-    const [inside] = await handle.db.select({ n: count() }).from(units).where(sql`${units.path} like ${root!.path + "%"}`);
+    const [inside] = await handle.db
+      .select({ n: count() })
+      .from(units)
+      .where(sql`${units.path} like ${root!.path + "%"}`);
     expect(inside!.n).toBe(3356);
   });
 

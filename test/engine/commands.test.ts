@@ -21,11 +21,21 @@ describe("parseCommand", () => {
   });
 
   it("understands help in several spellings", () => {
-    for (const text of ["giúp", "giup", "Trợ giúp", "hướng dẫn", "/help"]) expect(parseCommand(text)).toEqual({ kind: "help" });
+    for (const text of ["giúp", "giup", "Trợ giúp", "hướng dẫn", "/help"])
+      expect(parseCommand(text)).toEqual({ kind: "help" });
   });
 
   it("treats anything else as free text", () => {
-    for (const text of ["ly hon", "art:", "art:0", "doc:abc", "topic:1:p0", "art:99999999999", "lesson:1:p2", "menu please"]) {
+    for (const text of [
+      "ly hon",
+      "art:",
+      "art:0",
+      "doc:abc",
+      "topic:1:p0",
+      "art:99999999999",
+      "lesson:1:p2",
+      "menu please",
+    ]) {
       expect(parseCommand(text), text).toBeNull();
     }
   });

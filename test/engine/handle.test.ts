@@ -16,7 +16,12 @@ describe(`conversation engine (${testDriver})`, () => {
 
   beforeAll(async () => {
     db = await createTestDb({ seed: "quick" });
-    deps = { content: createContentRepository(db.db), surveys: createSurveyRepository(db.db), newId: () => crypto.randomUUID(), now: () => new Date() };
+    deps = {
+      content: createContentRepository(db.db),
+      surveys: createSurveyRepository(db.db),
+      newId: () => crypto.randomUUID(),
+      now: () => new Date(),
+    };
   });
   afterAll(async () => db?.close());
 
@@ -33,7 +38,12 @@ describe(`conversation engine (${testDriver})`, () => {
   const options = (r: EngineResult) => r.replies.at(-1)!.options ?? [];
   const pick = (r: EngineResult, label: string) => {
     const index = options(r).findIndex((o) => o.label.includes(label));
-    if (index < 0) throw new Error(`no option "${label}" in ${options(r).map((o) => o.label).join(" | ")}`);
+    if (index < 0)
+      throw new Error(
+        `no option "${label}" in ${options(r)
+          .map((o) => o.label)
+          .join(" | ")}`,
+      );
     return String(index + 1);
   };
 
@@ -128,10 +138,16 @@ describe(`conversation engine (${testDriver})`, () => {
   it("always answers, with a valid session, whatever is typed", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("1", "2", "3", "9", "menu", "huỷ", "search:p2", "doc:1:p99", "art:1")), {
-          minLength: 1,
-          maxLength: 5,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.constantFrom("1", "2", "3", "9", "menu", "huỷ", "search:p2", "doc:1:p99", "art:1"),
+          ),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
         async (texts) => {
           let session = newSession();
           for (const text of texts) {

@@ -40,7 +40,9 @@ describe(`node server (${testDriver})`, () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ user: "node-user", text: "ly hon" }),
       });
-      expect(((await reply.json()) as { replies: Array<{ text: string }> }).replies[0]!.text).toContain("Kết quả tìm kiếm");
+      expect(((await reply.json()) as { replies: Array<{ text: string }> }).replies[0]!.text).toContain(
+        "Kết quả tìm kiếm",
+      );
 
       // The embedded demo prints an admin to try the officer API with; a real server never gets one.
       if (testDriver === "pglite") {

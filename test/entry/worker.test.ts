@@ -29,7 +29,11 @@ describe("worker bundle", () => {
     const meta = JSON.parse(await readFile(metafile, "utf8")) as { inputs: Record<string, unknown> };
     const inputs = Object.keys(meta.inputs);
     expect(inputs).toContain("src/entry/worker.ts");
-    for (const name of FORBIDDEN) expect(inputs.filter((i) => i.includes(`node_modules/${name}/`)), name).toEqual([]);
+    for (const name of FORBIDDEN)
+      expect(
+        inputs.filter((i) => i.includes(`node_modules/${name}/`)),
+        name,
+      ).toEqual([]);
     const bundle = await readFile(join(outdir, "worker.js"), "utf8");
     for (const name of FORBIDDEN) expect(bundle.includes(name), name).toBe(false);
   }, 120_000);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual, generateApiToken, generatePassword, hashPassword, sha256Hex, verifyPassword } from "../../src/officers/credentials";
+import {
+  constantTimeEqual,
+  generateApiToken,
+  generatePassword,
+  hashPassword,
+  sha256Hex,
+  verifyPassword,
+} from "../../src/officers/credentials";
 
 describe("credentials", () => {
   it("verifies the right password and refuses others", async () => {

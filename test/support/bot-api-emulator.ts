@@ -71,7 +71,9 @@ export class BotApiEmulator {
 
   /** Every sendMessage call, refused ones included. */
   attempts(chatId?: number | string): RecordedCall[] {
-    return this.calls.filter((c) => c.method === "sendMessage" && (chatId === undefined || String(c.params.chat_id) === String(chatId)));
+    return this.calls.filter(
+      (c) => c.method === "sendMessage" && (chatId === undefined || String(c.params.chat_id) === String(chatId)),
+    );
   }
 
   clear(): void {
@@ -80,12 +82,14 @@ export class BotApiEmulator {
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url?.split("?")[0] ?? "");
-    if (!match || match[1] !== this.token) return { status: 404, body: { ok: false, error_code: 404, description: "Not Found" } };
+    if (!match || match[1] !== this.token)
+      return { status: 404, body: { ok: false, error_code: 404, description: "Not Found" } };
     const method = match[2]!;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
-    const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const params =
+      raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const failure = this.failures.get(method)?.shift();
     if (method !== "getUpdates") this.calls.push({ method, params, status: failure ? failure.error_code : 200 });
     if (failure) return { status: failure.error_code, body: { ok: false, ...failure } };
@@ -131,7 +135,9 @@ export function textUpdate(chatId: number, text: string, updateId = nextUpdateId
       chat: { id: chatId, type: "private", first_name: "Người dân" },
       from: { id: chatId, is_bot: false, first_name: "Người dân", language_code: "vi" },
       text,
-      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+      ...(text.startsWith("/")
+        ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] }
+        : {}),
     },
   };
 }

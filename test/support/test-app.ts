@@ -5,7 +5,12 @@ import type { Db } from "../../db/db";
 import { createLogger, type Logger } from "../../src/log";
 import type { Services } from "../../src/services";
 
-export function createTestApp(db: Db, log: Logger = createLogger("error", () => {}), extra: Partial<Services> = {}, env: Record<string, string> = {}) {
+export function createTestApp(
+  db: Db,
+  log: Logger = createLogger("error", () => {}),
+  extra: Partial<Services> = {},
+  env: Record<string, string> = {},
+) {
   const services: Services = { db, config: parseConfig(env), log, ...extra };
   return createApp(() => ({ services }));
 }
@@ -35,7 +40,13 @@ export function optionValue(replies: WebReply[], label: RegExp | string): string
 }
 
 /** An officer API request with a Bearer token (none when null) and an optional JSON body. */
-export function apiCall(app: ReturnType<typeof createTestApp>, token: string | null, method: string, path: string, body?: unknown) {
+export function apiCall(
+  app: ReturnType<typeof createTestApp>,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";

@@ -5,10 +5,32 @@ import { isCorrect, isPositive, parseAnswer } from "../../src/surveys/parse-answ
 
 const q = (input: unknown): Question => questionSchema.parse(input);
 const likert = q({ id: "s", type: "likert5", text: "?", indicator: "satisfaction", positive: ["5", "4"] });
-const multi = q({ id: "m", type: "multi", text: "?", maxSelected: 2, options: [{ code: "x", label: "Loa truyền thanh" }, { code: "y", label: "Zalo" }, { code: "z", label: "Khác" }] });
+const multi = q({
+  id: "m",
+  type: "multi",
+  text: "?",
+  maxSelected: 2,
+  options: [
+    { code: "x", label: "Loa truyền thanh" },
+    { code: "y", label: "Zalo" },
+    { code: "z", label: "Khác" },
+  ],
+});
 const age = q({ id: "n", type: "number", text: "?", min: 15, max: 100 });
 const note = q({ id: "t", type: "text", text: "?", maxLength: 10 });
-const quiz = q({ id: "k", type: "quiz", text: "?", options: [{ code: "a", label: "A" }, { code: "b", label: "B" }, { code: "c", label: "C" }], correct: ["a", "b"], explanation: "Vì", citation: { document: "D", article: "1" } });
+const quiz = q({
+  id: "k",
+  type: "quiz",
+  text: "?",
+  options: [
+    { code: "a", label: "A" },
+    { code: "b", label: "B" },
+    { code: "c", label: "C" },
+  ],
+  correct: ["a", "b"],
+  explanation: "Vì",
+  citation: { document: "D", article: "1" },
+});
 
 describe("parseAnswer", () => {
   it("reads choices by button value, number or label (folded)", () => {
@@ -51,7 +73,12 @@ describe("parseAnswer", () => {
         for (const question of [likert, multi, quiz]) {
           const parsed = parseAnswer(question, text);
           if (!parsed.ok) continue;
-          const codes = question.type === "likert5" ? ["1", "2", "3", "4", "5"] : "options" in question ? question.options.map((o) => o.code) : [];
+          const codes =
+            question.type === "likert5"
+              ? ["1", "2", "3", "4", "5"]
+              : "options" in question
+                ? question.options.map((o) => o.code)
+                : [];
           expect(parsed.value.kind).toBe("options");
           if (parsed.value.kind === "options") for (const code of parsed.value.codes) expect(codes).toContain(code);
         }

@@ -29,7 +29,8 @@ describe(`surveys in the web chat (${testDriver})`, () => {
   afterAll(async () => handle?.close());
 
   const last = (replies: WebReply[]) => replies.at(-1)!;
-  const contactOf = async (user: string) => (await handle.db.select().from(contacts).where(eq(contacts.platformId, user)))[0];
+  const contactOf = async (user: string) =>
+    (await handle.db.select().from(contacts).where(eq(contacts.platformId, user)))[0];
   const responsesOf = async (user: string) => {
     const contact = await contactOf(user);
     return contact ? handle.db.select().from(surveyResponses).where(eq(surveyResponses.contactId, contact.id)) : [];
@@ -40,7 +41,8 @@ describe(`surveys in the web chat (${testDriver})`, () => {
   /** A sensible answer to whatever question is showing. */
   function answerFor(reply: WebReply): string {
     if (/xã, phường/i.test(reply.text) && reply.options.every((o) => !o.value.startsWith("a:"))) {
-      if (reply.options.some((o) => o.value.startsWith("u:"))) return reply.options.find((o) => o.value.startsWith("u:"))!.value;
+      if (reply.options.some((o) => o.value.startsWith("u:")))
+        return reply.options.find((o) => o.value.startsWith("u:"))!.value;
       return "phường Ba Đình, Hà Nội";
     }
     const choice = reply.options.find((o) => o.value.startsWith("a:"));
@@ -50,7 +52,8 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   async function runToEnd(user: string, replies: WebReply[], limit = 40): Promise<WebReply[]> {
     let current = replies;
-    for (let i = 0; i < limit && /^Câu \d+\/\d+|nhiều nơi trùng tên/m.test(last(current).text); i++) current = await say(app, user, answerFor(last(current)));
+    for (let i = 0; i < limit && /^Câu \d+\/\d+|nhiều nơi trùng tên/m.test(last(current).text); i++)
+      current = await say(app, user, answerFor(last(current)));
     return current;
   }
 
@@ -97,7 +100,10 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
       const [done] = await responsesOf(user);
       expect(done).toMatchObject({ status: "completed", surveyKey: key, surveyVersion: survey.version });
-      const [version] = await handle.db.select().from(surveyVersions).where(eq(surveyVersions.id, done!.surveyVersionId));
+      const [version] = await handle.db
+        .select()
+        .from(surveyVersions)
+        .where(eq(surveyVersions.id, done!.surveyVersionId));
       expect(version).toMatchObject({ key, version: survey.version });
       const [wave] = await handle.db.select().from(surveyWaves).where(eq(surveyWaves.id, done!.waveId));
       expect(wave!.surveyKey).toBe(key);
@@ -111,7 +117,12 @@ describe(`surveys in the web chat (${testDriver})`, () => {
         const question = survey.questions.find((q) => q.id === answer.questionId)!;
         expect(question, answer.questionId).toBeDefined();
         if (answer.value.kind === "options") {
-          const codes = "options" in question ? question.options.map((o) => o.code) : question.type === "likert5" ? ["1", "2", "3", "4", "5"] : ["yes", "no", "dk"];
+          const codes =
+            "options" in question
+              ? question.options.map((o) => o.code)
+              : question.type === "likert5"
+                ? ["1", "2", "3", "4", "5"]
+                : ["yes", "no", "dk"];
           for (const code of answer.value.codes) expect(codes).toContain(code);
         }
         if (question.type === "quiz") expect(typeof answer.correct).toBe("boolean");
@@ -213,7 +224,9 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     expect(await handle.db.select().from(surveyResponses).where(eq(surveyResponses.id, stopped!.id))).toEqual([]);
     expect(await handle.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, stopped!.id))).toEqual([]);
     expect(await handle.db.select().from(consentRecords).where(eq(consentRecords.contactId, contact!.id))).toEqual([]);
-    expect(await handle.db.select().from(conversationSessions).where(eq(conversationSessions.contactId, contact!.id))).toEqual([]);
+    expect(
+      await handle.db.select().from(conversationSessions).where(eq(conversationSessions.contactId, contact!.id)),
+    ).toEqual([]);
     const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, "data.erase"));
     expect(audit!.details).toMatchObject({ mode: "delete", channel: "web", responses: 1 });
     expect(JSON.stringify(audit)).not.toContain(user);
@@ -254,7 +267,10 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     await say(app, user, "c:yes");
     const [response] = await responsesOf(user);
     const longAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
-    await handle.db.update(surveyResponses).set({ lastActivityAt: longAgo }).where(eq(surveyResponses.id, response!.id));
+    await handle.db
+      .update(surveyResponses)
+      .set({ lastActivityAt: longAgo })
+      .where(eq(surveyResponses.id, response!.id));
     await say(app, user, "menu");
     const back = await say(app, user, "survey:answer_feedback");
     expect(last(back).text).toContain("quá hạn");
@@ -275,7 +291,10 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     await say(app, user, "c:yes");
     const [response] = await responsesOf(user);
     expect(await expireAbandonedResponses(handle.db)).toBe(0);
-    await handle.db.update(surveyResponses).set({ lastActivityAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) }).where(eq(surveyResponses.id, response!.id));
+    await handle.db
+      .update(surveyResponses)
+      .set({ lastActivityAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) })
+      .where(eq(surveyResponses.id, response!.id));
     expect(await expireAbandonedResponses(handle.db)).toBe(1);
     const [after] = await responsesOf(user);
     expect(after!.status).toBe("expired");
@@ -284,7 +303,13 @@ describe(`surveys in the web chat (${testDriver})`, () => {
   it("starts a specific wave from a deep link", async () => {
     const [wave] = await handle.db
       .insert(surveyWaves)
-      .values({ surveyKey: "answer_feedback", name: "Sau Ngày Pháp luật 2026", unitId: 1, controller: "Sở Tư pháp Hà Nội", startsAt: new Date("2026-11-10T00:00:00+07:00") })
+      .values({
+        surveyKey: "answer_feedback",
+        name: "Sau Ngày Pháp luật 2026",
+        unitId: 1,
+        controller: "Sở Tư pháp Hà Nội",
+        startsAt: new Date("2026-11-10T00:00:00+07:00"),
+      })
       .returning();
     const user = "deep-link";
     const consent = await say(app, user, `survey:answer_feedback:w${wave!.id}`);
@@ -293,14 +318,22 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     await say(app, user, "a:no");
     const [response] = await responsesOf(user);
     expect(response!.waveId).toBe(wave!.id);
-    const [n] = await handle.db.select({ n: count() }).from(surveyResponses).where(and(eq(surveyResponses.waveId, wave!.id)));
+    const [n] = await handle.db
+      .select({ n: count() })
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.waveId, wave!.id)));
     expect(n!.n).toBe(1);
   });
 
   it('lists open surveys under "Khảo sát"', async () => {
     const list = await say(app, "browser", "khảo sát");
     expect(last(list).options.map((o) => o.value)).toEqual(
-      expect.arrayContaining(["survey:pbgdpl_satisfaction", "survey:legal_access_satisfaction", "survey:law_day_quiz", "survey:answer_feedback"]),
+      expect.arrayContaining([
+        "survey:pbgdpl_satisfaction",
+        "survey:legal_access_satisfaction",
+        "survey:law_day_quiz",
+        "survey:answer_feedback",
+      ]),
     );
   });
 });

@@ -14,8 +14,39 @@ import { createTestDb, testDriver } from "../support/test-db";
 const keys = ["pbgdpl_satisfaction", "legal_access_satisfaction", "law_day_quiz", "answer_feedback"];
 const message = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...keys.map((k) => `survey:${k}`), "c:yes", "Đồng ý", "c:no") },
-  { weight: 6, arbitrary: fc.constantFrom("a:yes", "a:no", "a:dk", "a:5", "a:1", "a:a", "a:b", "a:often", "a:x", "1", "2", "3", "9", "1, 3") },
-  { weight: 2, arbitrary: fc.constantFrom("quay lại", "bỏ qua", "huỷ", "menu", "s:continue", "s:review", "s:restart", "s:stop", "u:00004") },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      "a:yes",
+      "a:no",
+      "a:dk",
+      "a:5",
+      "a:1",
+      "a:a",
+      "a:b",
+      "a:often",
+      "a:x",
+      "1",
+      "2",
+      "3",
+      "9",
+      "1, 3",
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "quay lại",
+      "bỏ qua",
+      "huỷ",
+      "menu",
+      "s:continue",
+      "s:review",
+      "s:restart",
+      "s:stop",
+      "u:00004",
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom("rút đồng ý", "erase:keep", "erase:delete", "xoá dữ liệu") },
   { weight: 2, arbitrary: fc.constantFrom("phường Ba Đình, Hà Nội", "Ba Đình", "yen dinh", "42", "mười", "") },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
@@ -34,21 +65,33 @@ describe(`survey answers under random input (${testDriver})`, () => {
   it("never errors and never stores an invalid answer", async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...keys), fc.array(message, { minLength: 1, maxLength: 14 }), async (key, texts) => {
-        const user = `random-${run++}`;
-        await say(app, user, `survey:${key}`);
-        for (const text of texts) await say(app, user, text); // say() fails the test on any non-200
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...keys),
+        fc.array(message, { minLength: 1, maxLength: 14 }),
+        async (key, texts) => {
+          const user = `random-${run++}`;
+          await say(app, user, `survey:${key}`);
+          for (const text of texts) await say(app, user, text); // say() fails the test on any non-200
+        },
+      ),
       { numRuns: 60 },
     );
 
     const answers = await handle.db
-      .select({ key: surveyResponses.surveyKey, status: surveyResponses.status, responseId: surveyAnswers.responseId, questionId: surveyAnswers.questionId, value: surveyAnswers.value })
+      .select({
+        key: surveyResponses.surveyKey,
+        status: surveyResponses.status,
+        responseId: surveyAnswers.responseId,
+        questionId: surveyAnswers.questionId,
+        value: surveyAnswers.value,
+      })
       .from(surveyAnswers)
       .innerJoin(surveyResponses, eq(surveyResponses.id, surveyAnswers.responseId));
     expect(answers.length).toBeGreaterThan(0);
     for (const answer of answers) {
-      const question = surveyCatalog().get(answer.key)!.questions.find((q) => q.id === answer.questionId);
+      const question = surveyCatalog()
+        .get(answer.key)!
+        .questions.find((q) => q.id === answer.questionId);
       expect(question, `${answer.key}.${answer.questionId}`).toBeDefined();
       const options = questionOptions(question!);
       if (options) {
@@ -60,19 +103,28 @@ describe(`survey answers under random input (${testDriver})`, () => {
       } else if (question!.type === "number") {
         expect(answer.value.kind).toBe("number");
       } else if (question!.type === "text") {
-        expect(answer.value.kind === "text" && answer.value.value.length <= question!.maxLength && answer.value.value.length > 0).toBe(true);
+        expect(
+          answer.value.kind === "text" &&
+            answer.value.value.length <= question!.maxLength &&
+            answer.value.value.length > 0,
+        ).toBe(true);
       } else {
         expect(answer.value.kind).toBe("unit");
       }
     }
 
     // A completed response keeps no answer to a question its own answers hide.
-    const completed = await handle.db.select({ id: surveyResponses.id, key: surveyResponses.surveyKey }).from(surveyResponses).where(eq(surveyResponses.status, "completed"));
+    const completed = await handle.db
+      .select({ id: surveyResponses.id, key: surveyResponses.surveyKey })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.status, "completed"));
     for (const response of completed) {
       const rows = answers.filter((a) => a.responseId === response.id);
       const given = Object.fromEntries(rows.map((a) => [a.questionId, a.value]));
       for (const row of rows) {
-        const question = surveyCatalog().get(response.key)!.questions.find((q) => q.id === row.questionId)!;
+        const question = surveyCatalog()
+          .get(response.key)!
+          .questions.find((q) => q.id === row.questionId)!;
         expect(isVisible(question, given), `${response.key}.${row.questionId}`).toBe(true);
       }
     }

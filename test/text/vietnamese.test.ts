@@ -4,8 +4,14 @@ import { foldText, normalizeText, slugify, syllablePairs, syllables, tokenizeCla
 
 // Vietnamese letters and tone marks, precomposed and decomposed, plus spaces and punctuation.
 const vietnameseChar = fc.constantFrom(
-  ..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ0123456789 ,.?!\n".split(""),
-  "\u0301", "\u0300", "\u0309", "\u0303", "\u0323",
+  ..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ0123456789 ,.?!\n".split(
+    "",
+  ),
+  "\u0301",
+  "\u0300",
+  "\u0309",
+  "\u0303",
+  "\u0323",
 );
 const vietnameseText = fc.array(vietnameseChar, { maxLength: 60 }).map((chars) => chars.join(""));
 
@@ -39,7 +45,9 @@ describe("foldText", () => {
   });
 
   it("gives the same result for NFC and NFD input", () => {
-    fc.assert(fc.property(vietnameseText, (text) => foldText(text.normalize("NFC")) === foldText(text.normalize("NFD"))));
+    fc.assert(
+      fc.property(vietnameseText, (text) => foldText(text.normalize("NFC")) === foldText(text.normalize("NFD"))),
+    );
   });
 });
 
@@ -50,7 +58,10 @@ describe("tokenizing into syllables and pairs", () => {
   });
 
   it("does not pair syllables across punctuation", () => {
-    expect(tokenizeClauses("ly hôn, kết hôn")).toEqual([["ly", "hon"], ["ket", "hon"]]);
+    expect(tokenizeClauses("ly hôn, kết hôn")).toEqual([
+      ["ly", "hon"],
+      ["ket", "hon"],
+    ]);
     expect(syllablePairs("ly hôn, kết hôn")).not.toContain("hon_ket");
   });
 

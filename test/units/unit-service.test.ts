@@ -28,8 +28,18 @@ describe(`unit search (${testDriver})`, () => {
 
   beforeAll(async () => {
     handle = await createTestDb({ seed: "quick" });
-    national = (await authenticateToken(handle.db, (await bootstrapOfficer(handle.db, { name: "QG", email: "qg@loa.test", role: "admin", unitCode: "VN" })).token))!;
-    hanoi = (await authenticateToken(handle.db, (await bootstrapOfficer(handle.db, { name: "HN", email: "hn@loa.test", role: "viewer", unitCode: "01" })).token))!;
+    national = (await authenticateToken(
+      handle.db,
+      (
+        await bootstrapOfficer(handle.db, { name: "QG", email: "qg@loa.test", role: "admin", unitCode: "VN" })
+      ).token,
+    ))!;
+    hanoi = (await authenticateToken(
+      handle.db,
+      (
+        await bootstrapOfficer(handle.db, { name: "HN", email: "hn@loa.test", role: "viewer", unitCode: "01" })
+      ).token,
+    ))!;
   });
   afterAll(async () => handle?.close());
 
@@ -41,7 +51,12 @@ describe(`unit search (${testDriver})`, () => {
 
   it("finds a commune by a name it lost in the 2025 merger, without diacritics", async () => {
     const [match] = await searchUnits(handle.db, national, "phuong phuc xa", 5);
-    expect(match).toMatchObject({ code: "00097", fullName: "Phường Hồng Hà", matchedBy: "old_name", oldName: "Phường Phúc Xá" });
+    expect(match).toMatchObject({
+      code: "00097",
+      fullName: "Phường Hồng Hà",
+      matchedBy: "old_name",
+      oldName: "Phường Phúc Xá",
+    });
   });
 
   it("tolerates a misspelling", async () => {

@@ -10,7 +10,14 @@ import { SESSION_COOKIE } from "./officer-auth";
 import { errorResponses, iso, json, roleSchema, uuidParamSchema } from "./schemas";
 
 const meSchema = z
-  .object({ id: z.uuid(), name: z.string(), email: z.string(), role: roleSchema, unitId: z.number().int(), via: z.enum(["token", "session"]) })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    unitId: z.number().int(),
+    via: z.enum(["token", "session"]),
+  })
   .openapi("Me");
 
 const tokenSchema = z
@@ -52,7 +59,10 @@ export function authRoutes() {
         200: json(z.object({ officer: meSchema, csrfToken: z.string(), expiresAt: z.string() }), "Đã đăng nhập"),
         400: errorResponses[400],
         401: errorResponses[401],
-        429: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), "Đăng nhập sai quá nhiều lần"),
+        429: json(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          "Đăng nhập sai quá nhiều lần",
+        ),
       },
     }),
     async (c) => {
@@ -61,10 +71,16 @@ export function authRoutes() {
       const result = await login(db, email, password, clientAddress(c));
       if (result.status === "throttled") {
         c.header("Retry-After", String(result.retryAfterSeconds));
-        return jsonError(c, 429, "too_many_attempts", `Đăng nhập sai quá nhiều lần. Bạn thử lại sau ${Math.ceil(result.retryAfterSeconds / 60)} phút.`) as never;
+        return jsonError(
+          c,
+          429,
+          "too_many_attempts",
+          `Đăng nhập sai quá nhiều lần. Bạn thử lại sau ${Math.ceil(result.retryAfterSeconds / 60)} phút.`,
+        ) as never;
       }
-      if (result.status === "invalid") return jsonError(c, 401, "invalid_credentials", "Email hoặc mật khẩu không đúng") as never;
-      const secure = config.COOKIE_SECURE ?? (config.PUBLIC_URL?.startsWith("https://") ?? false);
+      if (result.status === "invalid")
+        return jsonError(c, 401, "invalid_credentials", "Email hoặc mật khẩu không đúng") as never;
+      const secure = config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith("https://") ?? false;
       await setSignedCookie(c, SESSION_COOKIE, result.sessionId, await sessionSecret(db, config.SESSION_SECRET), {
         httpOnly: true,
         sameSite: "Strict",
@@ -119,12 +135,23 @@ export function authRoutes() {
       path: "/api/me/tokens",
       tags: ["auth"],
       summary: "Các token API của tôi",
-      responses: { 200: json(z.object({ items: z.array(tokenSchema) }), "Token (không kèm bí mật)"), 401: errorResponses[401] },
+      responses: {
+        200: json(z.object({ items: z.array(tokenSchema) }), "Token (không kèm bí mật)"),
+        401: errorResponses[401],
+      },
     }),
     async (c) => {
       const rows = await listApiTokens(c.get("services").db, c.get("principal").officerId);
       return c.json(
-        { items: rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt), lastUsedAt: iso(t.lastUsedAt) })) },
+        {
+          items: rows.map((t) => ({
+            ...t,
+            createdAt: t.createdAt.toISOString(),
+            expiresAt: iso(t.expiresAt),
+            revokedAt: iso(t.revokedAt),
+            lastUsedAt: iso(t.lastUsedAt),
+          })),
+        },
         200,
       );
     },
@@ -138,7 +165,10 @@ export function authRoutes() {
       summary: "Tạo token API (bí mật chỉ hiện một lần)",
       request: {
         body: json(
-          z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).nullable().default(90) }),
+          z.object({
+            name: z.string().trim().min(1).max(100),
+            expiresInDays: z.number().int().min(1).max(3650).nullable().default(90),
+          }),
           "Tên và hạn dùng (ngày; null = không hết hạn)",
         ),
       },
@@ -162,7 +192,12 @@ export function authRoutes() {
       tags: ["auth"],
       summary: "Thu hồi token API",
       request: { params: uuidParamSchema },
-      responses: { 204: { description: "Đã thu hồi" }, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        204: { description: "Đã thu hồi" },
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const revoked = await revokeApiToken(c.get("services").db, c.get("principal"), c.req.valid("param").id);

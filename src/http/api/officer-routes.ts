@@ -1,12 +1,28 @@
 // Officer accounts within the caller's scope (managers and admins), and the audit log of the scope (everyone).
 import { createRoute, z } from "@hono/zod-openapi";
 import { listAudit } from "../../officers/audit";
-import { createOfficer, getOfficer, listOfficers, resetOfficerPassword, updateOfficer, type OfficerView } from "../../officers/officer-service";
+import {
+  createOfficer,
+  getOfficer,
+  listOfficers,
+  resetOfficerPassword,
+  updateOfficer,
+  type OfficerView,
+} from "../../officers/officer-service";
 import { requiredRole } from "../../officers/roles";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
 import { requireRole } from "./officer-auth";
-import { errorResponses, iso, json, pageQuerySchema, pageSchema, roleSchema, unitCodeSchema, uuidParamSchema } from "./schemas";
+import {
+  errorResponses,
+  iso,
+  json,
+  pageQuerySchema,
+  pageSchema,
+  roleSchema,
+  unitCodeSchema,
+  uuidParamSchema,
+} from "./schemas";
 
 const officerSchema = z
   .object({
@@ -36,7 +52,12 @@ export function officerRoutes() {
       summary: "Cán bộ trong phạm vi của tôi",
       middleware: [manage] as const,
       request: { query: pageQuerySchema },
-      responses: { 200: json(pageSchema(officerSchema), "Cán bộ"), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(pageSchema(officerSchema), "Cán bộ"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const { page, pageSize } = c.req.valid("query");
@@ -85,7 +106,13 @@ export function officerRoutes() {
       summary: "Một cán bộ",
       middleware: [manage] as const,
       request: { params: uuidParamSchema },
-      responses: { 200: json(officerSchema, "Cán bộ"), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        200: json(officerSchema, "Cán bộ"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const officer = await getOfficer(c.get("services").db, c.get("principal"), c.req.valid("param").id);
@@ -113,10 +140,21 @@ export function officerRoutes() {
           "Các trường cần sửa",
         ),
       },
-      responses: { 200: json(officerSchema, "Đã sửa"), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        200: json(officerSchema, "Đã sửa"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
-      const updated = await updateOfficer(c.get("services").db, c.get("principal"), c.req.valid("param").id, c.req.valid("json"));
+      const updated = await updateOfficer(
+        c.get("services").db,
+        c.get("principal"),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+      );
       if (!updated) return jsonError(c, 404, "not_found", notFound) as never;
       return c.json(view(updated), 200);
     },
@@ -130,7 +168,13 @@ export function officerRoutes() {
       summary: "Đặt lại mật khẩu (mật khẩu mới chỉ hiện một lần)",
       middleware: [manage] as const,
       request: { params: uuidParamSchema },
-      responses: { 200: json(z.object({ password: z.string() }), "Mật khẩu mới"), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        200: json(z.object({ password: z.string() }), "Mật khẩu mới"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const result = await resetOfficerPassword(c.get("services").db, c.get("principal"), c.req.valid("param").id);
@@ -147,9 +191,19 @@ export function officerRoutes() {
       summary: "Nhật ký thao tác trong phạm vi của tôi, mới nhất trước",
       request: {
         query: z.object({
-          before: z.coerce.number().int().min(1).optional().openapi({ description: "Con trỏ: nextBefore của trang trước" }),
+          before: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .optional()
+            .openapi({ description: "Con trỏ: nextBefore của trang trước" }),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          action: z.string().trim().regex(/^[a-z_.]{1,64}$/).optional().openapi({ example: "content.publish" }),
+          action: z
+            .string()
+            .trim()
+            .regex(/^[a-z_.]{1,64}$/)
+            .optional()
+            .openapi({ example: "content.publish" }),
         }),
       },
       responses: {

@@ -12,7 +12,10 @@ export const errorSchema = z
   })
   .openapi("Error");
 
-const errorContent = (description: string) => ({ content: { "application/json": { schema: errorSchema } }, description });
+const errorContent = (description: string) => ({
+  content: { "application/json": { schema: errorSchema } },
+  description,
+});
 
 export const errorResponses = {
   400: errorContent("Dữ liệu không hợp lệ (trường bị lỗi nằm trong issues)"),
@@ -44,7 +47,12 @@ export const unitCodeSchema = z
 
 export const uuidParamSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 export const intIdParamSchema = z.object({
-  id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
 
 export const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);

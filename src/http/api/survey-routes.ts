@@ -9,7 +9,12 @@ import { apiRouter } from "./api-env";
 import { requireRole } from "./officer-auth";
 import { errorResponses, iso, json, pageQuerySchema, pageSchema, unitCodeSchema } from "./schemas";
 
-const keyParam = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/).openapi({ param: { name: "key", in: "path" }, example: "law_day_quiz" }) });
+const keyParam = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/)
+    .openapi({ param: { name: "key", in: "path" }, example: "law_day_quiz" }),
+});
 const waveSchema = z
   .object({
     id: z.number().int(),
@@ -40,7 +45,10 @@ const responseSchema = z
     surveyVersion: z.number().int(),
     status: z.enum(responseStatuses),
     channel: z.string(),
-    respondent: z.string().nullable().openapi({ description: "Mã giả danh của người trả lời (null nếu đã ẩn danh hoá)" }),
+    respondent: z
+      .string()
+      .nullable()
+      .openapi({ description: "Mã giả danh của người trả lời (null nếu đã ẩn danh hoá)" }),
     deidentified: z.boolean(),
     unitCode: z.string().nullable(),
     startedAt: z.string(),
@@ -50,7 +58,12 @@ const responseSchema = z
   .openapi("SurveyResponse");
 
 type WaveRow = { startsAt: Date; endsAt: Date | null; createdAt: Date };
-const waveView = <T extends WaveRow>(w: T) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: iso(w.endsAt), createdAt: w.createdAt.toISOString() });
+const waveView = <T extends WaveRow>(w: T) => ({
+  ...w,
+  startsAt: w.startsAt.toISOString(),
+  endsAt: iso(w.endsAt),
+  createdAt: w.createdAt.toISOString(),
+});
 const unknownSurvey = "Không có khảo sát này";
 
 export function surveyRoutes() {
@@ -82,7 +95,15 @@ export function surveyRoutes() {
     }),
     async (c) => {
       const items = await listSurveysForOfficer(c.get("services").db);
-      return c.json({ items: items.map((s) => ({ ...s, versions: s.versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })) })) }, 200);
+      return c.json(
+        {
+          items: items.map((s) => ({
+            ...s,
+            versions: s.versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
+          })),
+        },
+        200,
+      );
     },
   );
 
@@ -93,7 +114,12 @@ export function surveyRoutes() {
       tags: ["surveys"],
       summary: "Các đợt khảo sát trong phạm vi của tôi",
       request: { params: keyParam },
-      responses: { 200: json(z.object({ items: z.array(waveSchema) }), "Đợt"), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: json(z.object({ items: z.array(waveSchema) }), "Đợt"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { key } = c.req.valid("param");
@@ -123,7 +149,13 @@ export function surveyRoutes() {
           "Đợt mới",
         ),
       },
-      responses: { 201: json(waveSchema, "Đã mở"), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        201: json(waveSchema, "Đã mở"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -145,19 +177,36 @@ export function surveyRoutes() {
       summary: "Phiếu trả lời của các đợt trong phạm vi của tôi (mã lựa chọn, không có định danh nền tảng)",
       request: {
         params: keyParam,
-        query: pageQuerySchema.extend({ wave: z.coerce.number().int().min(1).optional(), status: z.enum(responseStatuses).optional() }),
+        query: pageQuerySchema.extend({
+          wave: z.coerce.number().int().min(1).optional(),
+          status: z.enum(responseStatuses).optional(),
+        }),
       },
-      responses: { 200: json(pageSchema(responseSchema), "Phiếu"), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: json(pageSchema(responseSchema), "Phiếu"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { key } = c.req.valid("param");
       if (!surveyCatalog().has(key)) return jsonError(c, 404, "not_found", unknownSurvey) as never;
       const { wave, status, page, pageSize } = c.req.valid("query");
-      const result = await listResponses(c.get("services").db, c.get("principal"), key, { waveId: wave, status, page, pageSize });
+      const result = await listResponses(c.get("services").db, c.get("principal"), key, {
+        waveId: wave,
+        status,
+        page,
+        pageSize,
+      });
       return c.json(
         {
           ...result,
-          items: result.items.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), completedAt: iso(r.completedAt) })),
+          items: result.items.map((r) => ({
+            ...r,
+            startedAt: r.startedAt.toISOString(),
+            completedAt: iso(r.completedAt),
+          })),
         },
         200,
       );

@@ -22,7 +22,11 @@ const unitSchema = z
   .openapi("Unit");
 
 const unitMatchSchema = unitSchema
-  .extend({ matchedBy: z.enum(["name", "old_name", "similar"]), oldName: z.string().nullable(), oldProvinceName: z.string().nullable() })
+  .extend({
+    matchedBy: z.enum(["name", "old_name", "similar"]),
+    oldName: z.string().nullable(),
+    oldProvinceName: z.string().nullable(),
+  })
   .openapi("UnitMatch");
 
 const view = ({ id: _id, parentName: _p, ...unit }: UnitView) => unit;
@@ -64,7 +68,11 @@ export function unitRoutes() {
           limit: z.coerce.number().int().min(1).max(50).default(10),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(unitMatchSchema) }), "Đơn vị khớp, phù hợp nhất trước"), 400: errorResponses[400], 401: errorResponses[401] },
+      responses: {
+        200: json(z.object({ items: z.array(unitMatchSchema) }), "Đơn vị khớp, phù hợp nhất trước"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
     }),
     async (c) => {
       const { q, limit } = c.req.valid("query");
@@ -80,7 +88,12 @@ export function unitRoutes() {
       tags: ["units"],
       summary: "Một đơn vị",
       request: { params: z.object({ code: unitCodeSchema.openapi({ param: { name: "code", in: "path" } }) }) },
-      responses: { 200: json(unitSchema, "Đơn vị"), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: json(unitSchema, "Đơn vị"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const unit = await getUnit(c.get("services").db, c.get("principal"), c.req.valid("param").code);
@@ -95,9 +108,19 @@ export function unitRoutes() {
       path: "/api/contacts/stats",
       tags: ["contacts"],
       summary: "Số người dân đã liên hệ, theo đơn vị hoặc theo kênh (chỉ số đếm)",
-      request: { query: z.object({ unit: unitCodeSchema.optional(), by: z.enum(["unit", "channel"]).default("unit") }) },
+      request: {
+        query: z.object({ unit: unitCodeSchema.optional(), by: z.enum(["unit", "channel"]).default("unit") }),
+      },
       responses: {
-        200: json(z.object({ unit: z.string(), by: z.enum(["unit", "channel"]), total: z.number().int(), groups: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })) }), "Số liên hệ"),
+        200: json(
+          z.object({
+            unit: z.string(),
+            by: z.enum(["unit", "channel"]),
+            total: z.number().int(),
+            groups: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
+          }),
+          "Số liên hệ",
+        ),
         400: errorResponses[400],
         401: errorResponses[401],
         404: errorResponses[404],
@@ -108,7 +131,8 @@ export function unitRoutes() {
       const { db } = c.get("services");
       const principal = c.get("principal");
       const unit = code ? await findUnitByCode(db, code) : await findUnitById(db, principal.unitId);
-      if (!unit || !pathInScope(principal, unit.path)) return jsonError(c, 404, "not_found", "Không có đơn vị này trong phạm vi của bạn") as never;
+      if (!unit || !pathInScope(principal, unit.path))
+        return jsonError(c, 404, "not_found", "Không có đơn vị này trong phạm vi của bạn") as never;
       const groups = await contactCounts(db, principal, unit, by);
       return c.json({ unit: unit.code, by, total: groups.reduce((n, g) => n + g.count, 0), groups }, 200);
     },

@@ -45,12 +45,28 @@ describe(`Telegram long polling on the Node server (${testDriver})`, () => {
   it("serves every menu entry and a whole survey over polling", async () => {
     const chat = 901;
     const keyboardOf = (index: number) =>
-      ((api.sent(chat)[index]!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? []).flat();
+      (
+        (
+          api.sent(chat)[index]!.params.reply_markup as
+            | { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+            | undefined
+        )?.inline_keyboard ?? []
+      ).flat();
     const press = async (data: string, expectContains: string) => {
       const before = api.sent(chat).length;
       api.queueUpdate(callbackUpdate(chat, data));
       await expect.poll(() => api.sent(chat).length, { timeout: 15_000 }).toBeGreaterThan(before);
-      await expect.poll(() => api.sent(chat).map((c) => String(c.params.text)).slice(before).join("\n"), { timeout: 15_000 }).toContain(expectContains);
+      await expect
+        .poll(
+          () =>
+            api
+              .sent(chat)
+              .map((c) => String(c.params.text))
+              .slice(before)
+              .join("\n"),
+          { timeout: 15_000 },
+        )
+        .toContain(expectContains);
       return api.sent(chat).length - 1;
     };
     api.queueUpdate(textUpdate(chat, "/menu"));
@@ -67,10 +83,23 @@ describe(`Telegram long polling on the Node server (${testDriver})`, () => {
     await press("search", "Bạn muốn tìm quy định về vấn đề gì?");
     const before = api.sent(chat).length;
     api.queueUpdate(textUpdate(chat, "ly hon"));
-    await expect.poll(() => api.sent(chat).slice(before).map((c) => String(c.params.text)).join(""), { timeout: 15_000 }).toContain('Kết quả tìm kiếm cho "ly hon"');
+    await expect
+      .poll(
+        () =>
+          api
+            .sent(chat)
+            .slice(before)
+            .map((c) => String(c.params.text))
+            .join(""),
+        { timeout: 15_000 },
+      )
+      .toContain('Kết quả tìm kiếm cho "ly hon"');
     await press("help", "Cách dùng Loa");
     const surveys = await press("survey", "Các khảo sát đang mở");
-    const consent = await press(keyboardOf(surveys).find((b) => b.callback_data === "survey:answer_feedback")!.callback_data, "Đơn vị chịu trách nhiệm");
+    const consent = await press(
+      keyboardOf(surveys).find((b) => b.callback_data === "survey:answer_feedback")!.callback_data,
+      "Đơn vị chịu trách nhiệm",
+    );
     const question = await press(keyboardOf(consent).find((b) => b.text === "Đồng ý")!.callback_data, "Câu 1/1");
     await press(keyboardOf(question).find((b) => b.text === "Không")!.callback_data, "Cảm ơn bạn đã phản hồi!");
   }, 120_000);

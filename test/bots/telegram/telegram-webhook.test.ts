@@ -32,7 +32,12 @@ describe(`Telegram webhook (${testDriver})`, () => {
       rethrow: true,
       background: (work) => background.push(work),
     });
-    app = createTestApp(handle.db, log, { telegram }, { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: SECRET });
+    app = createTestApp(
+      handle.db,
+      log,
+      { telegram },
+      { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: SECRET },
+    );
   });
   afterAll(async () => {
     await api?.stop();
@@ -51,7 +56,13 @@ describe(`Telegram webhook (${testDriver})`, () => {
   }
   const lastSent = (chatId: number): RecordedCall => api.sent(chatId).at(-1)!;
   const keyboard = (call: RecordedCall) =>
-    ((call.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? []).flat();
+    (
+      (
+        call.params.reply_markup as
+          | { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+          | undefined
+      )?.inline_keyboard ?? []
+    ).flat();
 
   it("answers /start with the menu as an inline keyboard", async () => {
     const response = await post(textUpdate(501, "/start"));
@@ -60,7 +71,13 @@ describe(`Telegram webhook (${testDriver})`, () => {
     expect(sent.length).toBeGreaterThanOrEqual(2);
     expect(sent[0]!.params.text).toContain("Xin chào! Tôi là Loa");
     expect(lastSent(501).params.parse_mode).toBe("HTML");
-    expect(keyboard(lastSent(501)).map((b) => b.callback_data)).toEqual(["topics", "lessons", "search", "survey", "help"]);
+    expect(keyboard(lastSent(501)).map((b) => b.callback_data)).toEqual([
+      "topics",
+      "lessons",
+      "search",
+      "survey",
+      "help",
+    ]);
     expect(api.calls.some((c) => c.method === "getMe")).toBe(false); // botInfo is preset
   });
 
@@ -74,7 +91,10 @@ describe(`Telegram webhook (${testDriver})`, () => {
     await post(callbackUpdate(chat, keyboard(lastSent(chat)).find((b) => b.text === "Có một phần")!.callback_data));
     expect(lastSent(chat).params.text).toContain("Cảm ơn bạn đã phản hồi!");
 
-    const [contact] = await handle.db.select().from(contacts).where(eq(contacts.platformId, String(chat)));
+    const [contact] = await handle.db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.platformId, String(chat)));
     const [response] = await handle.db.select().from(surveyResponses).where(eq(surveyResponses.contactId, contact!.id));
     expect(response).toMatchObject({ status: "completed", channel: "telegram", surveyKey: "answer_feedback" });
     const answers = await handle.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, response!.id));
@@ -112,7 +132,11 @@ describe(`Telegram webhook (${testDriver})`, () => {
     const [contact] = await handle.db.select().from(contacts).where(eq(contacts.platformId, "505"));
     expect(contact!.unreachableAt).toBeInstanceOf(Date);
     const [message] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.contactId, contact!.id));
-    expect(message).toMatchObject({ partsSent: 0, deliveredAt: null, lastError: "Forbidden: bot was blocked by the user" });
+    expect(message).toMatchObject({
+      partsSent: 0,
+      deliveredAt: null,
+      lastError: "Forbidden: bot was blocked by the user",
+    });
     expect(message!.failedAt).toBeInstanceOf(Date);
     expect((await telegram.deliver()).delivered).toBe(0);
     expect(api.attempts(505).map((c) => c.status)).toEqual([403]);
@@ -120,7 +144,12 @@ describe(`Telegram webhook (${testDriver})`, () => {
 
   it("waits retry_after on 429, then sends each part exactly once", async () => {
     // The reply to a first "menu" has two parts; Telegram refuses the second once with retry_after 1.
-    api.failNext("sendMessage", 1, { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }, 1);
+    api.failNext(
+      "sendMessage",
+      1,
+      { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } },
+      1,
+    );
     const started = Date.now();
     await post(textUpdate(506, "menu"));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -140,7 +169,10 @@ describe(`Telegram webhook (${testDriver})`, () => {
     expect(deferred!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     // Not before its time; then the loop sends the rest, and only the rest.
     expect((await telegram.deliver()).delivered).toBe(0);
-    await handle.db.update(outboxMessages).set({ nextAttemptAt: new Date(Date.now() - 1) }).where(eq(outboxMessages.id, deferred!.id));
+    await handle.db
+      .update(outboxMessages)
+      .set({ nextAttemptAt: new Date(Date.now() - 1) })
+      .where(eq(outboxMessages.id, deferred!.id));
     expect((await telegram.deliver()).delivered).toBe(1);
     const received = api.sent(507).map((c) => String(c.params.text));
     expect(received).toHaveLength(2);
@@ -158,7 +190,12 @@ describe(`Telegram webhook (${testDriver})`, () => {
     }
     expect(parts.join("\n\n")).toBe(paragraphs.join("\n\n"));
     const rendered = renderTelegram([{ text: "a < b & c > d", options: [{ label: "Đồng ý", value: "c:yes" }] }]);
-    expect(rendered).toEqual([{ text: "a &lt; b &amp; c &gt; d", replyMarkup: { inline_keyboard: [[{ text: "Đồng ý", callback_data: "c:yes" }]] } }]);
+    expect(rendered).toEqual([
+      {
+        text: "a &lt; b &amp; c &gt; d",
+        replyMarkup: { inline_keyboard: [[{ text: "Đồng ý", callback_data: "c:yes" }]] },
+      },
+    ]);
   });
 
   it("reads the bot commands and deep links", async () => {
@@ -176,7 +213,9 @@ describe(`Telegram webhook (${testDriver})`, () => {
     await post(textUpdate(508, "menu"));
     api.clear();
     await post(textUpdate(508, "/xoadulieu"));
-    expect(api.sent(508).map((c) => String(c.params.text))).toEqual([expect.stringContaining("Đã xoá toàn bộ dữ liệu")]);
+    expect(api.sent(508).map((c) => String(c.params.text))).toEqual([
+      expect.stringContaining("Đã xoá toàn bộ dữ liệu"),
+    ]);
     expect(await handle.db.select().from(contacts).where(eq(contacts.platformId, "508"))).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ import { createTestDb, testDriver } from "../../support/test-db";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // CI installs Chromium (.ci/run) and must run this; elsewhere, say plainly why it did not run.
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}; CI must run the browser tests`);
+if (!haveChromium && process.env.CI)
+  throw new Error(`Chromium not found at ${CHROMIUM}; CI must run the browser tests`);
 if (!haveChromium) console.warn(`Browser tests not run: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
 
 describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
@@ -37,7 +38,15 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" }); // a phone
   }, 120_000);
@@ -53,7 +62,11 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
   /** Taps a button of the newest reply, once that reply (recognised by `after`) has arrived. */
   const tap = async (name: string | RegExp, after: string) => {
     await expect.poll(() => lastBotMessage().textContent()).toContain(after);
-    await page.locator(".options").last().getByRole("button", { name, exact: typeof name === "string" }).click();
+    await page
+      .locator(".options")
+      .last()
+      .getByRole("button", { name, exact: typeof name === "string" })
+      .click();
   };
 
   it("opens with the menu as buttons", async () => {
@@ -73,7 +86,9 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
     await tap(/Dân sự, hôn nhân và gia đình/, "Chọn lĩnh vực pháp luật");
     await tap("Luật Hôn nhân và gia đình", "Các văn bản thuộc lĩnh vực");
     await tap(/^Điều 8\. Điều kiện kết hôn/, "Chọn điều muốn đọc");
-    await expect.poll(() => lastBotMessage().textContent()).toContain("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên");
+    await expect
+      .poll(() => lastBotMessage().textContent())
+      .toContain("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên");
     await page.screenshot({ path: join(process.env.LOA_SCREENSHOT_DIR ?? dataDir, "chat-article.png") });
   });
 
@@ -94,7 +109,10 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
     await expect.poll(() => lastBotMessage().textContent()).toContain("Cảm ơn bạn đã phản hồi!");
     const user = await page.evaluate(() => localStorage.getItem("loa.web.user"));
     const [contact] = await database.db.select().from(contacts).where(eq(contacts.platformId, user!));
-    const [response] = await database.db.select().from(surveyResponses).where(eq(surveyResponses.contactId, contact!.id));
+    const [response] = await database.db
+      .select()
+      .from(surveyResponses)
+      .where(eq(surveyResponses.contactId, contact!.id));
     expect(response).toMatchObject({ status: "completed", surveyKey: "answer_feedback", channel: "web" });
   });
 
@@ -103,7 +121,9 @@ describe.runIf(haveChromium)(`chat page in Chromium (${testDriver})`, () => {
     expect(user).toMatch(/^web-/);
     const [contact] = await database.db.select().from(contacts).where(eq(contacts.platformId, user!));
     await pushToContact(database.db, contact!.id, "test", [{ text: "Cán bộ tư pháp đã trả lời câu hỏi của bạn." }]);
-    await expect.poll(() => lastBotMessage().textContent(), { timeout: 10_000 }).toBe("Cán bộ tư pháp đã trả lời câu hỏi của bạn.");
+    await expect
+      .poll(() => lastBotMessage().textContent(), { timeout: 10_000 })
+      .toBe("Cán bộ tư pháp đã trả lời câu hỏi của bạn.");
     // Reloading the page does not show it again: the cursor is remembered.
     await page.reload();
     await expect.poll(() => page.locator(".options button").count()).toBe(5);

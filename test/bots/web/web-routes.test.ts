@@ -87,15 +87,23 @@ describe(`web chat routes (${testDriver})`, () => {
 
     const first = await app.request("/web/messages?user=listener&limit=2");
     expect(first.status).toBe(200);
-    const page1 = (await first.json()) as { messages: Array<{ replies: Array<{ text: string }> }>; cursor: string; hasMore: boolean };
+    const page1 = (await first.json()) as {
+      messages: Array<{ replies: Array<{ text: string }> }>;
+      cursor: string;
+      hasMore: boolean;
+    };
     expect(page1.messages.map((m) => m.replies[0]!.text)).toEqual(["Tin 1", "Tin 2"]);
     expect(page1.hasMore).toBe(true);
 
-    const page2 = (await (await app.request(`/web/messages?user=listener&after=${page1.cursor}`)).json()) as typeof page1;
+    const page2 = (await (
+      await app.request(`/web/messages?user=listener&after=${page1.cursor}`)
+    ).json()) as typeof page1;
     expect(page2.messages.map((m) => m.replies[0]!.text)).toEqual(["Tin 3"]);
     expect(page2.hasMore).toBe(false);
 
-    const page3 = (await (await app.request(`/web/messages?user=listener&after=${page2.cursor}`)).json()) as typeof page1;
+    const page3 = (await (
+      await app.request(`/web/messages?user=listener&after=${page2.cursor}`)
+    ).json()) as typeof page1;
     expect(page3.messages).toEqual([]);
     expect(page3.cursor).toBe(page2.cursor);
   });

@@ -17,12 +17,21 @@ describe(`officer authentication (${testDriver})`, () => {
   beforeAll(async () => {
     handle = await createTestDb({ seed: "quick" });
     app = createTestApp(handle.db);
-    manager = await bootstrapOfficer(handle.db, { name: "Quản lý Hà Nội", email: "Quan-Ly@HaNoi.loa.test", role: "manager", unitCode: "01" });
+    manager = await bootstrapOfficer(handle.db, {
+      name: "Quản lý Hà Nội",
+      email: "Quan-Ly@HaNoi.loa.test",
+      role: "manager",
+      unitCode: "01",
+    });
   });
   afterAll(async () => handle?.close());
 
   const login = (email: string, password: string) =>
-    app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
   const lastAudit = async (action: string) =>
     (await handle.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).limit(1))[0];
 
@@ -46,7 +55,11 @@ describe(`officer authentication (${testDriver})`, () => {
     expect((await app.request("/api/me", { headers: { cookie } })).status).toBe(200);
 
     const create = (headers: Record<string, string>) =>
-      app.request("/api/me/tokens", { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body: JSON.stringify({ name: "từ bảng điều khiển" }) });
+      app.request("/api/me/tokens", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", ...headers },
+        body: JSON.stringify({ name: "từ bảng điều khiển" }),
+      });
     const forged = await create({});
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("csrf_failed");
@@ -56,7 +69,10 @@ describe(`officer authentication (${testDriver})`, () => {
     const tampered = cookie.replace(/=.{4}/, "=AAAA");
     expect((await app.request("/api/me", { headers: { cookie: tampered } })).status).toBe(401);
 
-    const logout = await app.request("/api/auth/logout", { method: "POST", headers: { cookie, "x-csrf-token": csrfToken } });
+    const logout = await app.request("/api/auth/logout", {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": csrfToken },
+    });
     expect(logout.status).toBe(204);
     expect((await app.request("/api/me", { headers: { cookie } })).status).toBe(401);
     expect(await lastAudit("auth.logout")).toBeDefined();
@@ -72,8 +88,14 @@ describe(`officer authentication (${testDriver})`, () => {
   });
 
   it("throttles repeated failures for an email, even with the right password afterwards", async () => {
-    const creds = await bootstrapOfficer(handle.db, { name: "Bị dò", email: "bi-do@loa.test", role: "viewer", unitCode: "01" });
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expect((await login("bi-do@loa.test", `doan-${i}`)).status).toBe(401);
+    const creds = await bootstrapOfficer(handle.db, {
+      name: "Bị dò",
+      email: "bi-do@loa.test",
+      role: "viewer",
+      unitCode: "01",
+    });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
+      expect((await login("bi-do@loa.test", `doan-${i}`)).status).toBe(401);
     const throttled = await login("bi-do@loa.test", creds.password);
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -81,19 +103,33 @@ describe(`officer authentication (${testDriver})`, () => {
   });
 
   it("answers 400 naming the field for a malformed login", async () => {
-    const response = await app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "không phải email" }) });
+    const response = await app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "không phải email" }),
+    });
     expect(response.status).toBe(400);
-    const fields = ((await response.json()) as { error: { issues: Array<{ field: string }> } }).error.issues.map((i) => i.field);
+    const fields = ((await response.json()) as { error: { issues: Array<{ field: string }> } }).error.issues.map(
+      (i) => i.field,
+    );
     expect(fields).toEqual(expect.arrayContaining(["email", "password"]));
   });
 
   it("refuses expired and revoked tokens and those of disabled officers", async () => {
-    const viewer = await bootstrapOfficer(handle.db, { name: "Xem", email: "xem@loa.test", role: "viewer", unitCode: "01" });
+    const viewer = await bootstrapOfficer(handle.db, {
+      name: "Xem",
+      email: "xem@loa.test",
+      role: "viewer",
+      unitCode: "01",
+    });
     const me = (token: string) => app.request("/api/me", { headers: { authorization: `Bearer ${token}` } });
     expect((await me(viewer.token)).status).toBe(200);
 
     const [officer] = await handle.db.select().from(officers).where(eq(officers.email, "xem@loa.test"));
-    await handle.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.officerId, officer!.id));
+    await handle.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.officerId, officer!.id));
     expect((await me(viewer.token)).status).toBe(401);
     await handle.db.update(apiTokens).set({ expiresAt: null }).where(eq(apiTokens.officerId, officer!.id));
     expect((await me(viewer.token)).status).toBe(200);
@@ -103,10 +139,16 @@ describe(`officer authentication (${testDriver})`, () => {
     await handle.db.update(officers).set({ disabledAt: null }).where(eq(officers.id, officer!.id));
 
     const [token] = await handle.db.select().from(apiTokens).where(eq(apiTokens.officerId, officer!.id));
-    const revoke = await app.request(`/api/me/tokens/${token!.id}`, { method: "DELETE", headers: { authorization: `Bearer ${viewer.token}` } });
+    const revoke = await app.request(`/api/me/tokens/${token!.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${viewer.token}` },
+    });
     expect(revoke.status).toBe(204);
     expect((await me(viewer.token)).status).toBe(401);
-    const [revoked] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "token.revoke"), eq(auditLog.targetId, token!.id)));
+    const [revoked] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "token.revoke"), eq(auditLog.targetId, token!.id)));
     expect(revoked).toBeDefined();
   });
 

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import type { OfficerRole } from "../../../db/schema/index";
 import { roleRank } from "../../../src/officers/roles";
-import { OUT_OF_SCOPE_MARKER, ROLES, unique, type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
+import {
+  OUT_OF_SCOPE_MARKER,
+  ROLES,
+  unique,
+  type OfficerWorld,
+  openOfficerWorld,
+} from "../../support/officer-fixtures";
 import { apiCall, createTestApp } from "../../support/test-app";
 import { testDriver } from "../../support/test-db";
 
@@ -30,7 +36,12 @@ const patch = (path: string, body: unknown): Call => ({ method: "PATCH", path, b
 const routes: RouteCase[] = [
   { name: "GET /api/me", least: "viewer", ok: 200, inScope: () => get("/api/me") },
   { name: "GET /api/me/tokens", least: "viewer", ok: 200, inScope: () => get("/api/me/tokens") },
-  { name: "POST /api/me/tokens", least: "viewer", ok: 201, inScope: () => post("/api/me/tokens", { name: unique("token") }) },
+  {
+    name: "POST /api/me/tokens",
+    least: "viewer",
+    ok: 201,
+    inScope: () => post("/api/me/tokens", { name: unique("token") }),
+  },
   {
     name: "DELETE /api/me/tokens/{id}",
     least: "viewer",
@@ -54,7 +65,12 @@ const routes: RouteCase[] = [
     inScope: (w) => get(`/api/units/${w.inside.communeCode}`),
     outOfScope: { status: 404, call: (w) => get(`/api/units/${w.outside.communeCode}`) },
   },
-  { name: "GET /api/units/search", least: "viewer", ok: 200, inScope: () => get(`/api/units/search?q=${encodeURIComponent("Bến Thành")}`) },
+  {
+    name: "GET /api/units/search",
+    least: "viewer",
+    ok: 200,
+    inScope: () => get(`/api/units/search?q=${encodeURIComponent("Bến Thành")}`),
+  },
   {
     name: "GET /api/contacts/stats",
     least: "viewer",
@@ -63,15 +79,28 @@ const routes: RouteCase[] = [
     outOfScope: { status: 404, call: (w) => get(`/api/contacts/stats?unit=${w.outside.provinceCode}`) },
   },
   { name: "GET /api/topics", least: "viewer", ok: 200, inScope: () => get("/api/topics") },
-  { name: "POST /api/topics", least: "admin", ok: 201, inScope: () => post("/api/topics", { name: unique("Lĩnh vực") }) },
-  { name: "PATCH /api/topics/{id}", least: "admin", ok: 200, inScope: () => patch("/api/topics/1", { description: unique("Mô tả") }) },
+  {
+    name: "POST /api/topics",
+    least: "admin",
+    ok: 201,
+    inScope: () => post("/api/topics", { name: unique("Lĩnh vực") }),
+  },
+  {
+    name: "PATCH /api/topics/{id}",
+    least: "admin",
+    ok: 200,
+    inScope: () => patch("/api/topics/1", { description: unique("Mô tả") }),
+  },
   { name: "GET /api/documents", least: "viewer", ok: 200, inScope: () => get("/api/documents?pageSize=200") },
   {
     name: "POST /api/documents",
     least: "officer",
     ok: 201,
     inScope: (w) => post("/api/documents", { title: unique("Văn bản mới"), unitCode: w.inside.communeCode }),
-    outOfScope: { status: 400, call: (w) => post("/api/documents", { title: unique("Văn bản"), unitCode: w.outside.communeCode }) },
+    outOfScope: {
+      status: 400,
+      call: (w) => post("/api/documents", { title: unique("Văn bản"), unitCode: w.outside.communeCode }),
+    },
   },
   {
     name: "GET /api/documents/{id}",
@@ -107,8 +136,15 @@ const routes: RouteCase[] = [
     name: "POST /api/documents/{id}/articles",
     least: "officer",
     ok: 201,
-    inScope: (w) => post(`/api/documents/${w.inside.documentId}/articles`, { number: String(100 + Math.floor(Math.random() * 1e6)), body: "Nội dung." }),
-    outOfScope: { status: 404, call: (w) => post(`/api/documents/${w.outside.documentId}/articles`, { number: "2", body: "Nội dung." }) },
+    inScope: (w) =>
+      post(`/api/documents/${w.inside.documentId}/articles`, {
+        number: String(100 + Math.floor(Math.random() * 1e6)),
+        body: "Nội dung.",
+      }),
+    outOfScope: {
+      status: 404,
+      call: (w) => post(`/api/documents/${w.outside.documentId}/articles`, { number: "2", body: "Nội dung." }),
+    },
   },
   {
     name: "PATCH /api/articles/{id}",
@@ -122,8 +158,18 @@ const routes: RouteCase[] = [
     name: "POST /api/lessons",
     least: "officer",
     ok: 201,
-    inScope: (w) => post("/api/lessons", { title: unique("Bài"), summary: "Tóm tắt", body: "Nội dung", unitCode: w.inside.communeCode }),
-    outOfScope: { status: 400, call: (w) => post("/api/lessons", { title: unique("Bài"), summary: "T", body: "N", unitCode: w.outside.provinceCode }) },
+    inScope: (w) =>
+      post("/api/lessons", {
+        title: unique("Bài"),
+        summary: "Tóm tắt",
+        body: "Nội dung",
+        unitCode: w.inside.communeCode,
+      }),
+    outOfScope: {
+      status: 400,
+      call: (w) =>
+        post("/api/lessons", { title: unique("Bài"), summary: "T", body: "N", unitCode: w.outside.provinceCode }),
+    },
   },
   {
     name: "GET /api/lessons/{id}",
@@ -153,8 +199,23 @@ const routes: RouteCase[] = [
     name: "POST /api/officers",
     least: "manager",
     ok: 201,
-    inScope: (w) => post("/api/officers", { name: "Cán bộ mới", email: `${unique("moi")}@loa.test`, role: "viewer", unitCode: w.inside.communeCode }),
-    outOfScope: { status: 400, call: (w) => post("/api/officers", { name: "X", email: `${unique("x")}@loa.test`, role: "viewer", unitCode: w.outside.provinceCode }) },
+    inScope: (w) =>
+      post("/api/officers", {
+        name: "Cán bộ mới",
+        email: `${unique("moi")}@loa.test`,
+        role: "viewer",
+        unitCode: w.inside.communeCode,
+      }),
+    outOfScope: {
+      status: 400,
+      call: (w) =>
+        post("/api/officers", {
+          name: "X",
+          email: `${unique("x")}@loa.test`,
+          role: "viewer",
+          unitCode: w.outside.provinceCode,
+        }),
+    },
   },
   {
     name: "GET /api/officers/{id}",
@@ -179,16 +240,32 @@ const routes: RouteCase[] = [
   },
   { name: "GET /api/audit", least: "viewer", ok: 200, inScope: () => get("/api/audit?limit=200") },
   { name: "GET /api/surveys", least: "viewer", ok: 200, inScope: () => get("/api/surveys") },
-  { name: "GET /api/surveys/{key}/waves", least: "viewer", ok: 200, inScope: () => get("/api/surveys/answer_feedback/waves") },
+  {
+    name: "GET /api/surveys/{key}/waves",
+    least: "viewer",
+    ok: 200,
+    inScope: () => get("/api/surveys/answer_feedback/waves"),
+  },
   {
     name: "POST /api/surveys/{key}/waves",
     least: "officer",
     ok: 201,
     inScope: (w) =>
-      post("/api/surveys/answer_feedback/waves", { name: unique("Đợt"), unitCode: w.inside.communeCode, controller: "UBND phường Ba Đình", startsAt: "2026-11-01T00:00:00+07:00" }),
+      post("/api/surveys/answer_feedback/waves", {
+        name: unique("Đợt"),
+        unitCode: w.inside.communeCode,
+        controller: "UBND phường Ba Đình",
+        startsAt: "2026-11-01T00:00:00+07:00",
+      }),
     outOfScope: {
       status: 400,
-      call: (w) => post("/api/surveys/answer_feedback/waves", { name: unique("Đợt"), unitCode: w.outside.communeCode, controller: "X", startsAt: "2026-11-01T00:00:00+07:00" }),
+      call: (w) =>
+        post("/api/surveys/answer_feedback/waves", {
+          name: unique("Đợt"),
+          unitCode: w.outside.communeCode,
+          controller: "X",
+          startsAt: "2026-11-01T00:00:00+07:00",
+        }),
     },
   },
   {
@@ -264,8 +341,12 @@ describe(`authorization matrix (${testDriver})`, () => {
   }
 
   it("covers every route of the OpenAPI document", async () => {
-    const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const tested = new Set(routes.map((r) => r.name));
     const publicRoutes = new Set(["POST /api/auth/login"]);
     expect(documented.filter((r) => !tested.has(r) && !publicRoutes.has(r))).toEqual([]);

@@ -19,10 +19,18 @@ describe(`content through the officer API (${testDriver})`, () => {
 
   const call = (method: string, path: string, body?: unknown) => apiCall(app, world.tokens.officer, method, path, body);
   const audited = async (action: string, targetId: number) =>
-    (await handle.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))))).length;
+    (
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))))
+    ).length;
 
   it("creates a draft statute that citizens cannot find until it is published", async () => {
-    const created = await call("POST", "/api/documents", { title: "Quy chế hoà giải ở cơ sở phường Ba Đình", unitCode: "00004" });
+    const created = await call("POST", "/api/documents", {
+      title: "Quy chế hoà giải ở cơ sở phường Ba Đình",
+      unitCode: "00004",
+    });
     expect(created.status).toBe(201);
     const document = (await created.json()) as { id: number; status: string; docType: string };
     expect(document.status).toBe("draft");
@@ -35,7 +43,9 @@ describe(`content through the officer API (${testDriver})`, () => {
       body: "Mỗi tổ dân phố có một tổ hoà giải ở cơ sở gồm từ ba hoà giải viên trở lên.",
     });
     expect(article.status).toBe(201);
-    expect((await call("POST", `/api/documents/${document.id}/articles`, { number: "1", body: "Trùng" })).status).toBe(409);
+    expect((await call("POST", `/api/documents/${document.id}/articles`, { number: "1", body: "Trùng" })).status).toBe(
+      409,
+    );
 
     const before = await say(app, "citizen", "hoà giải viên tổ dân phố");
     expect(before[0]!.text).not.toContain("Quy chế hoà giải");
@@ -53,7 +63,9 @@ describe(`content through the officer API (${testDriver})`, () => {
   });
 
   it("edits an article and search follows the new text", async () => {
-    const edited = await call("PATCH", `/api/articles/${world.inside.articleId}`, { body: "Quy định mới về chăm sóc cây xanh đô thị." });
+    const edited = await call("PATCH", `/api/articles/${world.inside.articleId}`, {
+      body: "Quy định mới về chăm sóc cây xanh đô thị.",
+    });
     expect(edited.status).toBe(200);
     await call("POST", `/api/documents/${world.inside.documentId}/publish`);
     const results = await say(app, "citizen-2", "cay xanh do thi");
@@ -61,7 +73,14 @@ describe(`content through the officer API (${testDriver})`, () => {
   });
 
   it("publishes a lesson for the chat", async () => {
-    const created = (await (await call("POST", "/api/lessons", { title: "Hoà giải ở cơ sở là gì?", summary: "Giải quyết mâu thuẫn nhỏ trong khu dân cư.", body: "Hoà giải ở cơ sở giúp các bên tự thoả thuận.", unitCode: "00004" })).json()) as { id: number };
+    const created = (await (
+      await call("POST", "/api/lessons", {
+        title: "Hoà giải ở cơ sở là gì?",
+        summary: "Giải quyết mâu thuẫn nhỏ trong khu dân cư.",
+        body: "Hoà giải ở cơ sở giúp các bên tự thoả thuận.",
+        unitCode: "00004",
+      })
+    ).json()) as { id: number };
     await call("POST", `/api/lessons/${created.id}/publish`);
     const lessons = await say(app, "citizen-3", "lessons");
     expect(lessons[0]!.options.map((o) => o.label)).toContain("Hoà giải ở cơ sở là gì?");
@@ -69,6 +88,9 @@ describe(`content through the officer API (${testDriver})`, () => {
 
   it("answers 400 for a bad topic or article number", async () => {
     expect((await call("POST", "/api/documents", { title: "X", topicId: 99_999 })).status).toBe(400);
-    expect((await call("POST", `/api/documents/${world.inside.documentId}/articles`, { number: "Điều một", body: "x" })).status).toBe(400);
+    expect(
+      (await call("POST", `/api/documents/${world.inside.documentId}/articles`, { number: "Điều một", body: "x" }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -8,7 +8,12 @@ import { apiCall, createTestApp, say } from "../../support/test-app";
 import { testDriver } from "../../support/test-db";
 
 interface ResponsePage {
-  items: Array<{ waveId: number; respondent: string | null; status: string; answers: Array<{ questionId: string; value: unknown }> }>;
+  items: Array<{
+    waveId: number;
+    respondent: string | null;
+    status: string;
+    answers: Array<{ questionId: string; value: unknown }>;
+  }>;
   total: number;
 }
 
@@ -19,7 +24,10 @@ describe(`survey API (${testDriver})`, () => {
 
   beforeAll(async () => {
     ({ handle, app, world } = await openOfficerWorld());
-    for (const [user, waveId] of [["hn-citizen", world.inside.waveId], ["hcm-citizen", world.outside.waveId]] as const) {
+    for (const [user, waveId] of [
+      ["hn-citizen", world.inside.waveId],
+      ["hcm-citizen", world.outside.waveId],
+    ] as const) {
       await say(app, user, `survey:answer_feedback:w${waveId}`);
       await say(app, user, "c:yes");
       await say(app, user, "a:yes");
@@ -28,7 +36,9 @@ describe(`survey API (${testDriver})`, () => {
   afterAll(async () => handle?.close());
 
   it("lists surveys with their published versions", async () => {
-    const body = (await (await apiCall(app, world.tokens.viewer, "GET", "/api/surveys")).json()) as { items: Array<{ key: string; versions: unknown[] }> };
+    const body = (await (await apiCall(app, world.tokens.viewer, "GET", "/api/surveys")).json()) as {
+      items: Array<{ key: string; versions: unknown[] }>;
+    };
     expect(body.items.map((s) => s.key)).toContain("law_day_quiz");
     expect(body.items.every((s) => s.versions.length >= 1)).toBe(true);
   });
@@ -38,14 +48,20 @@ describe(`survey API (${testDriver})`, () => {
     expect(waves).toContain("Đợt trong phạm vi");
     expect(waves).not.toContain(OUT_OF_SCOPE_MARKER);
 
-    const page = (await (await apiCall(app, world.tokens.viewer, "GET", "/api/surveys/answer_feedback/responses")).json()) as ResponsePage;
+    const page = (await (
+      await apiCall(app, world.tokens.viewer, "GET", "/api/surveys/answer_feedback/responses")
+    ).json()) as ResponsePage;
     expect(page.items.map((r) => r.waveId)).toEqual([world.inside.waveId]);
     const [contact] = await handle.db.select().from(contacts).where(eq(contacts.platformId, "hn-citizen"));
     expect(page.items[0]).toMatchObject({ respondent: contact!.pseudonymousId, status: "completed" });
-    expect(page.items[0]!.answers).toEqual([{ questionId: "helpful", value: { kind: "options", codes: ["yes"] }, correct: null }]);
+    expect(page.items[0]!.answers).toEqual([
+      { questionId: "helpful", value: { kind: "options", codes: ["yes"] }, correct: null },
+    ]);
     expect(JSON.stringify(page)).not.toContain("hn-citizen");
 
-    const national = (await (await apiCall(app, world.national.token, "GET", "/api/surveys/answer_feedback/responses?status=completed")).json()) as ResponsePage;
+    const national = (await (
+      await apiCall(app, world.national.token, "GET", "/api/surveys/answer_feedback/responses?status=completed")
+    ).json()) as ResponsePage;
     expect(national.items.map((r) => r.waveId).sort()).toEqual([world.inside.waveId, world.outside.waveId].sort());
   });
 
@@ -66,10 +82,19 @@ describe(`survey API (${testDriver})`, () => {
       endsAt: "2026-11-01T00:00:00+07:00",
     });
     expect(badPeriod.status).toBe(400);
-    expect(((await badPeriod.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe("endsAt");
-    const badDate = await apiCall(app, world.tokens.officer, "POST", "/api/surveys/law_day_quiz/waves", { name: "Sai", unitCode: "00004", controller: "X", startsAt: "mai" });
+    expect(((await badPeriod.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe(
+      "endsAt",
+    );
+    const badDate = await apiCall(app, world.tokens.officer, "POST", "/api/surveys/law_day_quiz/waves", {
+      name: "Sai",
+      unitCode: "00004",
+      controller: "X",
+      startsAt: "mai",
+    });
     expect(badDate.status).toBe(400);
     expect((await apiCall(app, world.tokens.officer, "GET", "/api/surveys/no_such_survey/waves")).status).toBe(404);
-    expect((await apiCall(app, world.tokens.viewer, "GET", "/api/surveys/answer_feedback/responses?page=0")).status).toBe(400);
+    expect(
+      (await apiCall(app, world.tokens.viewer, "GET", "/api/surveys/answer_feedback/responses?page=0")).status,
+    ).toBe(400);
   });
 });
