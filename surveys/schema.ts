@@ -13,6 +13,18 @@ export const indicatorTags = [
 ] as const;
 export type IndicatorTag = (typeof indicatorTags)[number];
 
+/** What a person's answer is stored as: option codes, a number, free text, or a unit. Shared by engine and db. */
+export const answerValueSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("options"), codes: z.array(z.string()) }),
+  z.object({ kind: z.literal("number"), value: z.number() }),
+  z.object({ kind: z.literal("text"), value: z.string() }),
+  z.object({ kind: z.literal("unit"), code: z.string(), name: z.string() }),
+]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+export const responseStatuses = ["in_progress", "completed", "stopped", "expired"] as const;
+export type ResponseStatus = (typeof responseStatuses)[number];
+
 export const sensitiveCategories = ["ethnicity", "religion", "health"] as const;
 export type SensitiveCategory = (typeof sensitiveCategories)[number];
 

@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { jsonError } from "../../src/http/errors";
-import { constantTimeEqual } from "../../src/officers/credentials";
+import { constantTimeEqual } from "../../src/crypto";
 import type { AppEnv } from "../../src/services";
 
 const updateSchema = z.looseObject({ update_id: z.number().int().min(0) });

@@ -2,6 +2,7 @@
 // (one per contact per wave), answers by option code, and the consent given before any answer is stored.
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnswerValue, responseStatuses } from "../../surveys/schema";
 import { contacts } from "./contacts";
 import { utcTimestamp } from "./types";
 import { units } from "./units";
@@ -40,9 +41,6 @@ export const surveyWaves = pgTable(
   },
   (t) => [index("survey_waves_key_idx").on(t.surveyKey, t.startsAt)],
 );
-
-export const responseStatuses = ["in_progress", "completed", "stopped", "expired"] as const;
-export type ResponseStatus = (typeof responseStatuses)[number];
 
 export const consentRecords = pgTable(
   "consent_records",
@@ -111,8 +109,5 @@ export const surveyAnswers = pgTable(
   (t) => [unique("survey_answers_response_question_key").on(t.responseId, t.questionId)],
 );
 
-export type AnswerValue =
-  | { kind: "options"; codes: string[] }
-  | { kind: "number"; value: number }
-  | { kind: "text"; value: string }
-  | { kind: "unit"; code: string; name: string };
+export type { AnswerValue, ResponseStatus } from "../../surveys/schema";
+export { responseStatuses } from "../../surveys/schema";

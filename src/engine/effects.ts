@@ -1,6 +1,6 @@
 // What a turn of the conversation asks the ledger to record. The engine only describes these; the caller applies
 // them in the same transaction as the new session, so an answer is stored exactly once or not at all.
-import type { AnswerValue, ResponseStatus } from "../../db/schema/surveys";
+import type { AnswerValue, ResponseStatus } from "../../surveys/schema";
 
 export type Effect =
   | {

@@ -1,6 +1,6 @@
 // What the engine needs from the rest of the system, as plain interfaces: the engine never sees a database,
 // an HTTP framework or a chat library.
-import type { AnswerValue, ResponseStatus } from "../../db/schema/surveys";
+import type { AnswerValue, ResponseStatus } from "../../surveys/schema";
 import type { SurveyDefinition } from "../../surveys/schema";
 
 export interface Page<T> {

@@ -1,14 +1,7 @@
 // Conversation state kept in the database between messages. Versioned and zod-validated: a stored state that no
 // longer parses (an old version, a corrupted row) restarts the conversation at the menu instead of failing.
 import { z } from "zod";
-import { responseStatuses } from "../../db/schema/surveys";
-
-export const answerValueSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("options"), codes: z.array(z.string()) }),
-  z.object({ kind: z.literal("number"), value: z.number() }),
-  z.object({ kind: z.literal("text"), value: z.string() }),
-  z.object({ kind: z.literal("unit"), code: z.string(), name: z.string() }),
-]);
+import { answerValueSchema, responseStatuses } from "../../surveys/schema";
 
 export const screenSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("menu") }),

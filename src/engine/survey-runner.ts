@@ -1,10 +1,10 @@
 // Surveys in the conversation: consent first, then one question at a time with show-if conditions, back, skip,
 // re-prompts, resume and expiry; and withdrawal or deletion at any moment. Pure like the rest of the engine: it
 // reads through deps and describes what to store as effects.
-import type { AnswerValue } from "../../db/schema/surveys";
+import type { AnswerValue } from "../../surveys/schema";
 import { questionOptions, type Question, type SurveyDefinition } from "../../surveys/schema";
-import { hiddenAnswered, isVisible, nextQuestion, type Answers } from "../surveys/flow";
-import { answerValue, describeAnswer, isCorrect, parseAnswer } from "../surveys/parse-answer";
+import { hiddenAnswered, isVisible, nextQuestion, type Answers } from "./survey-flow";
+import { answerValue, describeAnswer, isCorrect, parseAnswer } from "./parse-answer";
 import { foldText } from "../text/vietnamese";
 import type { Effect } from "./effects";
 import { messages } from "./messages";

@@ -4,7 +4,8 @@ import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { apiTokens, loginFailures, officerSessions, officers, serviceSettings, units } from "../../db/schema/index";
 import { recordAudit } from "./audit";
-import { randomToken, sha256Hex, verifyPassword } from "./credentials";
+import { randomToken, sha256Hex } from "../crypto";
+import { verifyPassword } from "./credentials";
 import type { Principal } from "./principal";
 
 const principalColumns = {

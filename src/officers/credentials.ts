@@ -1,42 +1,10 @@
 // Passwords and tokens with WebCrypto only, so the same code runs on Node and Workers.
 // PBKDF2-SHA256 at 100,000 iterations: the most Workers' WebCrypto allows, and OWASP's floor for SHA-256 is above
 // it only for new designs without that limit; the iteration count is stored with each hash so it can be raised.
+import { constantTimeEqual, fromBase64Url, randomBytes, randomToken, sha256Hex, toBase64Url } from "../crypto";
 
 const ITERATIONS = 100_000;
 const encoder = new TextEncoder();
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-export function randomBytes(length: number): Uint8Array {
-  return crypto.getRandomValues(new Uint8Array(length));
-}
-
-export function randomToken(bytes = 32): string {
-  return toBase64Url(randomBytes(bytes));
-}
-
-/** Compares without leaking where two strings differ. */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = encoder.encode(a);
-  const right = encoder.encode(b);
-  let difference = left.length ^ right.length;
-  for (let i = 0; i < Math.max(left.length, right.length); i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
-  return difference === 0;
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 async function pbkdf2(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey("raw", encoder.encode(password.normalize("NFC")), "PBKDF2", false, [

@@ -14,9 +14,9 @@ import {
 } from "../../db/schema/index";
 import { questionOptions, type SurveyDefinition } from "../../surveys/schema";
 import type { Effect } from "../engine/effects";
-import { answerValueSchema } from "../engine/session";
+import { answerValueSchema } from "../../surveys/schema";
 import { recordAudit } from "../officers/audit";
-import { sha256Hex } from "../officers/credentials";
+import { sha256Hex } from "../crypto";
 import { surveyCatalog } from "./survey-repository";
 
 export class SurveyVersionChangedError extends Error {}

@@ -1,12 +1,22 @@
 // Vietnamese text at the boundaries: the same letters arrive precomposed (NFC), decomposed (NFD), with old or new
 // tone placement ("hoà"/"hòa") or without diacritics at all ("ly hon"). We store NFC and compare on a folded form.
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// C0 and C1 control characters except tab and newline (CR is turned into LF first), and DEL.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** NFC, without control characters (newlines and tabs kept), CRLF → LF. */
+/**
+ * What every text that comes in becomes before anything else sees it: well-formed UTF-16 (a lone surrogate, which
+ * JSON and Postgres refuse, becomes U+FFFD), NFC, CRLF → LF, control characters dropped. Idempotent.
+ */
 export function normalizeText(input: string): string {
-  return input.normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
+  return input.replace(LONE_SURROGATE, "\ufffd").normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
+}
+
+/** True when the text carries a NUL: no person types one, so such input is refused rather than cleaned. */
+export function hasNul(input: string): boolean {
+  return input.includes("\u0000");
 }
 
 /**

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  constantTimeEqual,
-  generateApiToken,
-  generatePassword,
-  hashPassword,
-  sha256Hex,
-  verifyPassword,
-} from "../../src/officers/credentials";
+import { constantTimeEqual, sha256Hex } from "../../src/crypto";
+import { generateApiToken, generatePassword, hashPassword, verifyPassword } from "../../src/officers/credentials";
 
 describe("credentials", () => {
   it("verifies the right password and refuses others", async () => {

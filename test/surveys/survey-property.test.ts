@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { surveyAnswers, surveyResponses, surveyVersions } from "../../db/schema/index";
 import { ensureSurveyVersion, SurveyVersionChangedError } from "../../src/surveys/apply-effects";
-import { isVisible } from "../../src/surveys/flow";
+import { isVisible } from "../../src/engine/survey-flow";
 import { surveyCatalog } from "../../src/surveys/survey-repository";
 import { questionOptions } from "../../surveys/schema";
 import { createTestApp, say } from "../support/test-app";

@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getSignedCookie } from "hono/cookie";
 import type { OfficerRole } from "../../../db/schema/officers";
 import { authenticateSession, authenticateToken, sessionSecret } from "../../officers/authenticate";
-import { constantTimeEqual } from "../../officers/credentials";
+import { constantTimeEqual } from "../../crypto";
 import type { Principal } from "../../officers/principal";
 import { hasRole, roleLabels } from "../../officers/roles";
 import { jsonError } from "../errors";

@@ -1,6 +1,6 @@
 // Surveys for officers: the catalog and versions, waves (create in scope), responses of waves in scope.
 import { createRoute, z } from "@hono/zod-openapi";
-import { responseStatuses } from "../../../db/schema/surveys";
+import { responseStatuses } from "../../../surveys/schema";
 import { requiredRole } from "../../officers/roles";
 import { createWave, listResponses, listSurveysForOfficer, listWaves } from "../../surveys/survey-admin";
 import { surveyCatalog } from "../../surveys/survey-repository";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "../../surveys/schema";
-import { isCorrect, isPositive, parseAnswer } from "../../src/surveys/parse-answer";
+import { isCorrect, isPositive, parseAnswer } from "../../src/engine/parse-answer";
 
 const q = (input: unknown): Question => questionSchema.parse(input);
 const likert = q({ id: "s", type: "likert5", text: "?", indicator: "satisfaction", positive: ["5", "4"] });

@@ -1,5 +1,5 @@
 // Which question comes next: show-if conditions evaluated on the answers given so far.
-import type { AnswerValue } from "../../db/schema/surveys";
+import type { AnswerValue } from "../../surveys/schema";
 import type { Condition, Question, SurveyDefinition } from "../../surveys/schema";
 
 export type Answers = Record<string, AnswerValue>;

@@ -1,6 +1,6 @@
 // Turns what a person typed (or the option they tapped) into a valid answer for a question, or says what is
 // accepted. Pure: only valid values ever leave this module, so an invalid answer can never be stored.
-import type { AnswerValue } from "../../db/schema/surveys";
+import type { AnswerValue } from "../../surveys/schema";
 import { foldText, normalizeText } from "../text/vietnamese";
 import { questionOptions, type Question, type SurveyOption } from "../../surveys/schema";
 
