@@ -12,7 +12,8 @@ import {
   type ContentStatus,
 } from "../../db/schema/index";
 import { recordAudit } from "../officers/audit";
-import { OfficerError, unitInScopeOrFail } from "../officers/officer-service";
+import { ApiError } from "../errors";
+import { unitInScopeOrFail } from "../officers/officer-service";
 import { inScope, type Principal } from "../officers/principal";
 import { searchVectorLiteral } from "../text/search-terms";
 import { normalizeText, slugify } from "../text/vietnamese";
@@ -35,7 +36,7 @@ const documentColumns = {
 async function topicOrFail(db: Db, topicId: number | null | undefined) {
   if (topicId === undefined || topicId === null) return;
   const [topic] = await db.select({ id: topics.id }).from(topics).where(eq(topics.id, topicId));
-  if (!topic) throw new OfficerError(400, "unknown_topic", `Không có lĩnh vực số ${topicId}`, "topicId");
+  if (!topic) throw new ApiError("invalid_request", `Không có lĩnh vực số ${topicId}`, "topicId");
 }
 
 /** A unique slug: the title's, with a number added when another item already has it. */
@@ -151,8 +152,7 @@ export async function setDocumentStatus(db: Db, principal: Principal, id: number
     if (!current) return null;
     if (status === "published") {
       const [articleCount] = await tx.select({ n: count() }).from(articles).where(eq(articles.documentId, id));
-      if (!articleCount?.n)
-        throw new OfficerError(400, "empty_document", "Văn bản chưa có điều nào, chưa thể đăng", "id");
+      if (!articleCount?.n) throw new ApiError("invalid_request", "Văn bản chưa có điều nào, chưa thể đăng", "id");
     }
     await tx
       .update(legalDocuments)
@@ -221,7 +221,7 @@ export async function createArticle(db: Db, principal: Principal, documentId: nu
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.documentId, documentId), eq(articles.number, input.number)));
-    if (taken) throw new OfficerError(409, "article_exists", `Văn bản đã có Điều ${input.number}`, "number");
+    if (taken) throw new ApiError("conflict", `Văn bản đã có Điều ${input.number}`, "number");
     const [last] = await tx
       .select({ ordinal: max(articles.ordinal) })
       .from(articles)
@@ -263,7 +263,7 @@ export async function updateArticle(db: Db, principal: Principal, articleId: num
         .select({ id: articles.id })
         .from(articles)
         .where(and(eq(articles.documentId, current.documentId), eq(articles.number, changes.number)));
-      if (taken) throw new OfficerError(409, "article_exists", `Văn bản đã có Điều ${changes.number}`, "number");
+      if (taken) throw new ApiError("conflict", `Văn bản đã có Điều ${changes.number}`, "number");
     }
     const title =
       changes.title !== undefined ? (changes.title ? normalizeText(changes.title).trim() : null) : current.title;
@@ -444,7 +444,7 @@ export async function createTopic(db: Db, principal: Principal, input: TopicInpu
     const name = normalizeText(input.name).trim();
     const slug = slugify(name);
     const [taken] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, slug));
-    if (taken) throw new OfficerError(409, "topic_exists", `Đã có lĩnh vực "${name}"`, "name");
+    if (taken) throw new ApiError("conflict", `Đã có lĩnh vực "${name}"`, "name");
     const [row] = await tx
       .insert(topics)
       .values({ slug, name, description: input.description ?? null, ordinal: input.ordinal ?? 100 })
