@@ -228,7 +228,11 @@ export interface Pacer {
   wait(chatKey: string): Promise<void>;
 }
 
-export function createPacer(limits: PacingLimits, clock: () => number = Date.now): Pacer {
+export function createPacer(
+  limits: PacingLimits,
+  clock: () => number = Date.now,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Pacer {
   const overall = tokenBucket(limits.perSecond, limits.perSecond);
   const chats = new Map<string, ReturnType<typeof tokenBucket>>();
   const burst = limits.perChatBurst ?? 3;
@@ -240,7 +244,7 @@ export function createPacer(limits: PacingLimits, clock: () => number = Date.now
       let chat = chats.get(chatKey);
       if (!chat) chats.set(chatKey, (chat = tokenBucket(burst, limits.perChatPerSecond)));
       const ready = Math.max(overall.reserve(at), chat.reserve(at));
-      if (ready > at) await new Promise((r) => setTimeout(r, ready - at));
+      if (ready > at) await sleep(ready - at);
     },
   };
 }
