@@ -1,12 +1,11 @@
-// The Hono app both runtimes serve. Runtime entries hand it a way to get per-request services; nothing here knows
-// whether it runs on Node or Workers.
+// The Hono app both runtimes serve. Runtime entries hand it a way to get per-request services and the routes of the
+// channels they run; nothing here knows whether it runs on Node or Workers, or which chat platforms exist.
 import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { telegramRoutes } from "../bots/telegram/telegram-routes";
-import { webRoutes } from "../bots/web/web-routes";
+import { ApiError, codeForStatus } from "./errors";
 import { officerApi } from "./http/api/officer-api";
-import { OfficerError } from "./officers/officer-service";
+import { bodyLimits, limitBody } from "./http/body-limit";
 import { APP_VERSION } from "./version";
 import { errorBody, jsonError } from "./http/errors";
 import { describeError } from "./log";
@@ -22,8 +21,18 @@ export interface ServiceScope {
 
 export type ServiceProvider = (c: Context<AppEnv>) => ServiceScope | Promise<ServiceScope>;
 
-export function createApp(provide: ServiceProvider) {
+export interface AppParts {
+  /** The routes of the channels this runtime runs (web chat, Telegram webhook, …), mounted at the root. */
+  channelRoutes?: Hono<AppEnv>[];
+}
+
+export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
   const app = new Hono<AppEnv>();
+
+  // Sizes first, before any body is read. Every route gets the API's limit; routes that need less say so (the
+  // Telegram webhook in its own module; the web chat's messages here, by path).
+  app.use("*", limitBody(bodyLimits.api));
+  app.use("/web/*", limitBody(bodyLimits.webMessage));
 
   app.use("*", async (c, next) => {
     const scope = await provide(c);
@@ -59,20 +68,19 @@ export function createApp(provide: ServiceProvider) {
   // Static JSON, no database: what the server costs before any work (the benchmark's floor).
   app.get("/api/version", (c) => c.json({ name: "loa", version: APP_VERSION }));
 
-  app.route("/", webRoutes());
-  app.route("/", telegramRoutes());
+  for (const routes of parts.channelRoutes ?? []) app.route("/", routes);
   app.route("/", officerApi());
 
   app.notFound((c) => jsonError(c, 404, "not_found", `Không có đường dẫn ${c.req.method} ${c.req.path}`));
 
   app.onError((error, c) => {
-    if (error instanceof OfficerError) {
+    if (error instanceof ApiError) {
       const issues = error.field ? [{ field: error.field, message: error.message }] : undefined;
       return c.json(errorBody(error.code, error.message, issues), error.status);
     }
     if (error instanceof HTTPException) {
       const message = error.status === 400 ? "Yêu cầu không hợp lệ: nội dung JSON bị lỗi hoặc thiếu" : error.message;
-      return c.json(errorBody(error.status === 400 ? "invalid_request" : "http_error", message), error.status);
+      return c.json(errorBody(codeForStatus(error.status), message), error.status);
     }
     c.get("services")?.log.error("request.failed", { path: c.req.path, ...describeError(error) });
     return c.json(errorBody("internal_error", "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút."), 500);

@@ -10,11 +10,14 @@ import { migrateEmbedded, migrateServer } from "../../db/migrate";
 import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
 import { seedSurveys } from "../../db/seed/seed-surveys";
 import { createTelegramBot } from "../../bots/telegram/telegram-bot";
+import { telegramRoutes } from "../../bots/telegram/telegram-routes";
+import { webRoutes } from "../../bots/web/web-routes";
 import { createApp } from "../app";
 import { describeCredentials, ensureDemoAdmin } from "../officers/bootstrap";
 import { ConfigError, parseConfig, telegramMode, type AppConfig } from "../config";
+import { startJobTimers } from "../jobs";
 import { createLogger, describeError } from "../log";
-import { expireAbandonedResponses } from "../surveys/expire-responses";
+import type { ChannelRuntimes, Services } from "../services";
 
 export async function startNodeServer(config: AppConfig) {
   const log = createLogger(config.LOG_LEVEL);
@@ -39,7 +42,7 @@ export async function startNodeServer(config: AppConfig) {
   // The embedded demo gets an admin to try the officer API with, printed once. Never on a real server.
   const demoAdmin = config.DATABASE_URL ? null : await ensureDemoAdmin(handle.db);
 
-  // Telegram: webhook or long polling, and a loop that retries replies Telegram could not take yet.
+  // Telegram: webhook or long polling. Replies it could not take yet are retried by the outbox job (src/jobs.ts).
   const background = new Set<Promise<unknown>>();
   const mode = telegramMode(config);
   const telegram =
@@ -57,12 +60,6 @@ export async function startNodeServer(config: AppConfig) {
             void work.finally(() => background.delete(work));
           },
         });
-  const retryLoop = telegram
-    ? setInterval(() => {
-        void telegram.deliver().catch((error) => log.warn("telegram.retry_failed", describeError(error)));
-      }, 5_000)
-    : undefined;
-  retryLoop?.unref();
   if (telegram && mode === "polling") {
     // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.
     void telegram.bot
@@ -71,8 +68,10 @@ export async function startNodeServer(config: AppConfig) {
     log.info("telegram.polling", { apiRoot: config.TELEGRAM_API_ROOT });
   }
 
-  const services = { db: handle.db, config, log, telegram };
-  const app = createApp(() => ({ services }));
+  const channels: ChannelRuntimes = telegram ? { telegram } : {};
+  const services: Services = { db: handle.db, config, log, channels };
+  const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
+  const stopJobs = startJobTimers({ db: handle.db, log, channels });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = `http://${config.HOST}:${config.PORT}`;
@@ -85,23 +84,11 @@ export async function startNodeServer(config: AppConfig) {
     startupMs: Math.round(performance.now() - started),
   });
 
-  const sweep = setInterval(
-    () => {
-      expireAbandonedResponses(handle.db).then(
-        (count) => count > 0 && log.info("surveys.expired", { count }),
-        (error) => log.warn("surveys.expire_failed", describeError(error)),
-      );
-    },
-    60 * 60 * 1000,
-  );
-  sweep.unref();
-
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info("server.stopping");
-      clearInterval(sweep);
-      if (retryLoop) clearInterval(retryLoop);
+      await stopJobs();
       if (telegram && mode === "polling") telegram.bot.stop("shutdown");
       await Promise.allSettled([...background]);
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,12 +2,16 @@
 // request; Hyperdrive keeps the real connections warm). No PGlite, zca-js or Node server is imported here.
 import type { ExecutionContext } from "hono";
 import { createTelegramBot, type TelegramBot } from "../../bots/telegram/telegram-bot";
+import { telegramRoutes } from "../../bots/telegram/telegram-routes";
+import { webRoutes } from "../../bots/web/web-routes";
 import { createPostgresDb } from "../../db/client-postgres";
+import type { Db } from "../../db/db";
 import { createApp } from "../app";
 import { ConfigError, parseConfig, type AppConfig } from "../config";
 import { errorBody } from "../http/errors";
-import { createLogger } from "../log";
-import { expireAbandonedResponses } from "../surveys/expire-responses";
+import { runDueJobs } from "../jobs";
+import { createLogger, type Logger } from "../log";
+import type { ChannelRuntimes, Services } from "../services";
 
 export interface WorkerEnv {
   HYPERDRIVE?: { connectionString: string };
@@ -27,41 +31,56 @@ function workerConfig(env: WorkerEnv): AppConfig {
   return config;
 }
 
-const app = createApp((c) => {
-  const env = c.env as WorkerEnv;
-  const config = workerConfig(env);
-  const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 5, fetchTypes: false });
-  const log = createLogger(config.LOG_LEVEL);
-  // Replies go out after the webhook has answered; the client closes once they are sent.
-  const pending: Promise<unknown>[] = [];
-  // Made only when a route asks for it (the webhook), not on every web chat or API request.
+/**
+ * The channels this deployment runs, made only when something asks for them: a web chat request never builds a
+ * Telegram bot, the webhook builds one for its request.
+ */
+function workerChannels(config: AppConfig, db: Db, log: Logger, background?: (work: Promise<unknown>) => void) {
   let telegram: TelegramBot | undefined;
   const token = config.TELEGRAM_BOT_TOKEN;
-  const services = {
-    db: handle.db,
-    config,
-    log,
-    get telegram() {
-      if (!token) return undefined;
-      return (telegram ??= createTelegramBot({
-        token,
-        apiRoot: config.TELEGRAM_API_ROOT,
-        username: config.TELEGRAM_BOT_USERNAME,
-        db: handle.db,
-        log,
-        rethrow: true,
-        background: (work) => pending.push(work),
-      }));
-    },
-  };
-  return {
-    services,
-    release: async () => {
-      await Promise.allSettled(pending);
-      await handle.close();
-    },
-  };
-});
+  const channels: ChannelRuntimes = {};
+  if (token) {
+    Object.defineProperty(channels, "telegram", {
+      enumerable: true,
+      get: () =>
+        (telegram ??= createTelegramBot({
+          token,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          username: config.TELEGRAM_BOT_USERNAME,
+          db,
+          log,
+          rethrow: true,
+          background,
+        })),
+    });
+  }
+  return channels;
+}
+
+const app = createApp(
+  (c) => {
+    const env = c.env as WorkerEnv;
+    const config = workerConfig(env);
+    const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 5, fetchTypes: false });
+    const log = createLogger(config.LOG_LEVEL);
+    // Replies go out after the webhook has answered; the client closes once they are sent.
+    const pending: Promise<unknown>[] = [];
+    const services: Services = {
+      db: handle.db,
+      config,
+      log,
+      channels: workerChannels(config, handle.db, log, (work) => pending.push(work)),
+    };
+    return {
+      services,
+      release: async () => {
+        await Promise.allSettled(pending);
+        await handle.close();
+      },
+    };
+  },
+  { channelRoutes: [webRoutes(), telegramRoutes()] },
+);
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
@@ -77,25 +96,12 @@ export default {
     return app.fetch(request, env, ctx);
   },
 
-  /** The cron trigger (wrangler.toml): expire abandoned survey responses, retry Telegram replies not yet taken. */
-  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+  /** The cron trigger (wrangler.toml): the jobs of src/jobs.ts that are due at this tick. */
+  async scheduled(controller: { scheduledTime: number }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const config = workerConfig(env);
     const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 2, fetchTypes: false });
     const log = createLogger(config.LOG_LEVEL);
-    const telegram = config.TELEGRAM_BOT_TOKEN
-      ? createTelegramBot({
-          token: config.TELEGRAM_BOT_TOKEN,
-          apiRoot: config.TELEGRAM_API_ROOT,
-          username: config.TELEGRAM_BOT_USERNAME,
-          db: handle.db,
-          log,
-        })
-      : undefined;
-    ctx.waitUntil(
-      Promise.allSettled([
-        expireAbandonedResponses(handle.db).then((count) => log.info("surveys.expired", { count })),
-        telegram?.deliver().then((report) => log.info("telegram.retried", { ...report })),
-      ]).finally(() => handle.close()),
-    );
+    const channels = workerChannels(config, handle.db, log);
+    ctx.waitUntil(runDueJobs({ db: handle.db, log, channels }, controller.scheduledTime).finally(() => handle.close()));
   },
 };

@@ -4,15 +4,16 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import vietnamese from "zod/v4/locales/vi.js";
+import type { ApiErrorCode } from "../errors";
 
 // Zod's own messages in Vietnamese, for every schema in the service.
 z.config(vietnamese());
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: Array<{ field: string; message: string }> };
+  error: { code: ApiErrorCode; message: string; issues?: Array<{ field: string; message: string }> };
 }
 
-export function errorBody(code: string, message: string, issues?: ErrorBody["error"]["issues"]): ErrorBody {
+export function errorBody(code: ApiErrorCode, message: string, issues?: ErrorBody["error"]["issues"]): ErrorBody {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
@@ -32,6 +33,6 @@ export function invalidRequest(c: Context, error: IssueList, where: "body" | "qu
   return c.json(errorBody("invalid_request", `Dữ liệu không hợp lệ trong ${place}: ${fields}`, issues), 400);
 }
 
-export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string) {
+export function jsonError(c: Context, status: ContentfulStatusCode, code: ApiErrorCode, message: string) {
   return c.json(errorBody(code, message), status);
 }

@@ -3,22 +3,11 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { apiTokens, officers, units, type OfficerRole } from "../../db/schema/index";
+import { ApiError } from "../errors";
 import { recordAudit } from "./audit";
 import { generateApiToken, generatePassword, hashPassword } from "./credentials";
 import { inScope, pathInScope, type Principal } from "./principal";
 import { roleRank } from "./roles";
-
-/** Thrown for a request that is understood but not allowed or not possible; the API maps `status`. */
-export class OfficerError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 const officerColumns = {
   id: officers.id,
@@ -65,14 +54,14 @@ export async function findUnitById(db: Db, id: number) {
 export async function unitInScopeOrFail(db: Db, principal: Principal, code: string, field = "unitCode") {
   const unit = await findUnitByCode(db, code);
   if (!unit || !pathInScope(principal, unit.path)) {
-    throw new OfficerError(400, "unknown_unit", `Không có đơn vị mã "${code}" trong phạm vi của bạn`, field);
+    throw new ApiError("invalid_request", `Không có đơn vị mã "${code}" trong phạm vi của bạn`, field);
   }
   return unit;
 }
 
 function assertMayGrant(principal: Principal, role: OfficerRole) {
   if (roleRank[role] > roleRank[principal.role]) {
-    throw new OfficerError(403, "role_too_high", "Bạn không thể cấp vai trò cao hơn vai trò của mình", "role");
+    throw new ApiError("forbidden", "Bạn không thể cấp vai trò cao hơn vai trò của mình", "role");
   }
 }
 
@@ -90,10 +79,10 @@ export async function createOfficer(db: Db, principal: Principal | null, input: 
     const unit = principal
       ? await unitInScopeOrFail(tx, principal, input.unitCode)
       : await findUnitByCode(tx, input.unitCode);
-    if (!unit) throw new OfficerError(400, "unknown_unit", `Không có đơn vị mã "${input.unitCode}"`, "unitCode");
+    if (!unit) throw new ApiError("invalid_request", `Không có đơn vị mã "${input.unitCode}"`, "unitCode");
     if (principal) assertMayGrant(principal, input.role);
     const [existing] = await tx.select({ id: officers.id }).from(officers).where(eq(officers.email, email));
-    if (existing) throw new OfficerError(409, "email_taken", `Đã có cán bộ dùng email ${email}`, "email");
+    if (existing) throw new ApiError("conflict", `Đã có cán bộ dùng email ${email}`, "email");
     const password = generatePassword();
     const [created] = await tx
       .insert(officers)
@@ -164,11 +153,11 @@ export async function updateOfficer(db: Db, principal: Principal, id: string, ch
       id === principal.officerId &&
       (changes.role !== undefined || changes.disabled || changes.unitCode !== undefined)
     ) {
-      throw new OfficerError(403, "self_change", "Bạn không thể tự đổi vai trò, đơn vị hoặc khoá tài khoản của mình");
+      throw new ApiError("forbidden", "Bạn không thể tự đổi vai trò, đơn vị hoặc khoá tài khoản của mình");
     }
     // Nobody manages an officer who outranks them, even inside their scope.
     if (roleRank[current.role] > roleRank[principal.role]) {
-      throw new OfficerError(403, "role_too_high", "Bạn không thể sửa tài khoản có vai trò cao hơn mình");
+      throw new ApiError("forbidden", "Bạn không thể sửa tài khoản có vai trò cao hơn mình");
     }
     if (changes.role) assertMayGrant(principal, changes.role);
     const unit = changes.unitCode ? await unitInScopeOrFail(tx, principal, changes.unitCode) : null;
@@ -200,11 +189,7 @@ export async function resetOfficerPassword(db: Db, principal: Principal, id: str
     const current = await getOfficer(tx, principal, id);
     if (!current) return null;
     if (roleRank[current.role] > roleRank[principal.role]) {
-      throw new OfficerError(
-        403,
-        "role_too_high",
-        "Bạn không thể đặt lại mật khẩu của tài khoản có vai trò cao hơn mình",
-      );
+      throw new ApiError("forbidden", "Bạn không thể đặt lại mật khẩu của tài khoản có vai trò cao hơn mình");
     }
     const password = generatePassword();
     const [row] = await tx

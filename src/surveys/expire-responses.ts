@@ -1,6 +1,6 @@
 // Abandoned responses expire: a response with no answer for RESPONSE_EXPIRY_MS stops counting as in progress.
 // The chat also expires one lazily when its person returns; this sweep keeps officers' counts honest meanwhile.
-// Runs hourly on the Node server and from the Worker's cron trigger.
+// Declared as a job in src/jobs.ts (hourly, on Node timers and the Worker's cron alike).
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { surveyResponses } from "../../db/schema/index";

@@ -12,7 +12,8 @@ import {
   type ResponseStatus,
 } from "../../db/schema/index";
 import { recordAudit } from "../officers/audit";
-import { OfficerError, unitInScopeOrFail } from "../officers/officer-service";
+import { ApiError } from "../errors";
+import { unitInScopeOrFail } from "../officers/officer-service";
 import { inScope, type Principal } from "../officers/principal";
 import { surveyCatalog } from "./survey-repository";
 
@@ -69,7 +70,7 @@ export interface WaveInput {
 export async function createWave(db: Db, principal: Principal, surveyKey: string, input: WaveInput) {
   if (!surveyCatalog().has(surveyKey)) return null;
   if (input.endsAt && input.endsAt <= input.startsAt) {
-    throw new OfficerError(400, "invalid_period", "Thời điểm kết thúc phải sau thời điểm bắt đầu", "endsAt");
+    throw new ApiError("invalid_request", "Thời điểm kết thúc phải sau thời điểm bắt đầu", "endsAt");
   }
   return db.transaction(async (tx) => {
     const unit = await unitInScopeOrFail(tx, principal, input.unitCode);

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import type { DbHandle } from "../../db/db";
+import { contacts, outboxMessages } from "../../db/schema/index";
 import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
 import { createTestDb, testDriver } from "../support/test-db";
 
@@ -61,6 +62,8 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     telegramWorker = await unstable_dev("src/entry/worker.ts", {
       ...options,
       vars: { TELEGRAM_BOT_TOKEN: botApi.token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: botApi.url },
+      // The cron trigger can be fired with GET /__scheduled.
+      experimental: { ...options.experimental, testScheduled: true },
     });
   }, 120_000);
   afterAll(async () => {
@@ -100,6 +103,22 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     // The replies go out after the webhook has answered (waitUntil).
     await expect.poll(() => botApi.sent(777).length, { timeout: 10_000 }).toBe(2);
     expect(String(botApi.sent(777)[0]!.params.text)).toContain("Xin chào! Tôi là Loa");
+  });
+
+  it("runs the jobs from its cron trigger: a reply waiting in the outbox goes out", async () => {
+    const [contact] = await database.db
+      .insert(contacts)
+      .values({ channel: "telegram", platformId: "778" })
+      .returning({ id: contacts.id });
+    await database.db.insert(outboxMessages).values({
+      contactId: contact!.id,
+      kind: "reply",
+      channel: "telegram",
+      replies: [{ text: "Trả lời đang chờ gửi" }],
+    });
+    expect((await telegramWorker.fetch("/__scheduled?cron=*+*+*+*+*")).status).toBe(200);
+    await expect.poll(() => botApi.sent(778).length, { timeout: 10_000 }).toBe(1);
+    expect(botApi.sent(778)[0]!.params.text).toBe("Trả lời đang chờ gửi");
   });
 
   it("answers 500 naming the variable when the configuration is invalid", async () => {

@@ -1,6 +1,6 @@
 // A Telegram Bot API server on 127.0.0.1 for tests: the real telegraf talks HTTP to it as to api.telegram.org.
 // It records every call, queues updates for getUpdates (long polling), and can be told to fail the next calls
-// of a method with a given error (403 blocked, 429 with retry_after, 5xx).
+// of a method with a given error (403 blocked, 429 with retry_after, 5xx) or to answer a method slowly.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -22,6 +22,8 @@ export class BotApiEmulator {
   private server: Server | undefined;
   /** Per method, what the next calls get: null lets one through, a failure refuses one. */
   private failures = new Map<string, Array<Failure | null>>();
+  /** Per method, how long each call takes to answer (the call is recorded when it arrives). */
+  private delays = new Map<string, number>();
   private updates: Array<Record<string, unknown>> = [];
   private waiting: Array<() => void> = [];
   private messageId = 1;
@@ -58,6 +60,11 @@ export class BotApiEmulator {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...plan]);
   }
 
+  /** Every later call of `method` answers after `ms` milliseconds (0: at once again). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
   /** Queues an update for getUpdates (long polling). */
   queueUpdate(update: Record<string, unknown>): void {
     this.updates.push(update);
@@ -92,6 +99,8 @@ export class BotApiEmulator {
       raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const failure = this.failures.get(method)?.shift();
     if (method !== "getUpdates") this.calls.push({ method, params, status: failure ? failure.error_code : 200 });
+    const delayMs = this.delays.get(method) ?? 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (failure) return { status: failure.error_code, body: { ok: false, ...failure } };
 
     switch (method) {

@@ -1,4 +1,6 @@
 // The app as both runtimes build it, on a test database, driven through app.request().
+import { telegramRoutes } from "../../bots/telegram/telegram-routes";
+import { webRoutes } from "../../bots/web/web-routes";
 import { createApp } from "../../src/app";
 import { parseConfig } from "../../src/config";
 import type { Db } from "../../db/db";
@@ -11,8 +13,8 @@ export function createTestApp(
   extra: Partial<Services> = {},
   env: Record<string, string> = {},
 ) {
-  const services: Services = { db, config: parseConfig(env), log, ...extra };
-  return createApp(() => ({ services }));
+  const services: Services = { db, config: parseConfig(env), log, channels: {}, ...extra };
+  return createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
 }
 
 export interface WebReply {

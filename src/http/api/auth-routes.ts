@@ -74,7 +74,7 @@ export function authRoutes() {
         return jsonError(
           c,
           429,
-          "too_many_attempts",
+          "rate_limited",
           `Đăng nhập sai quá nhiều lần. Bạn thử lại sau ${Math.ceil(result.retryAfterSeconds / 60)} phút.`,
         ) as never;
       }

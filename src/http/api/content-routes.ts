@@ -4,21 +4,21 @@ import { contentStatuses } from "../../../db/schema/content";
 import {
   createArticle,
   createDocument,
-  createLesson,
-  createTopic,
   getDocumentForOfficer,
-  getLessonForOfficer,
   listArticlesForOfficer,
   listDocumentsForOfficer,
-  listLessonsForOfficer,
-  listTopicsForOfficer,
   setDocumentStatus,
-  setLessonStatus,
   updateArticle,
   updateDocument,
+} from "../../content/document-admin";
+import {
+  createLesson,
+  getLessonForOfficer,
+  listLessonsForOfficer,
+  setLessonStatus,
   updateLesson,
-  updateTopic,
-} from "../../content/content-admin";
+} from "../../content/lesson-admin";
+import { createTopic, listTopicsForOfficer, updateTopic } from "../../content/topic-admin";
 import { requiredRole } from "../../officers/roles";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";

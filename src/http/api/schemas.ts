@@ -1,11 +1,13 @@
 // Schemas shared by the officer API's routes, with their OpenAPI names.
 import { z } from "@hono/zod-openapi";
 import { officerRoles } from "../../../db/schema/officers";
+import { apiErrorCodes } from "../../errors";
 
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      /** One of a closed list; the HTTP status follows from it (see src/errors.ts). */
+      code: z.enum(apiErrorCodes),
       message: z.string(),
       issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     }),

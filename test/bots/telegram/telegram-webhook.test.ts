@@ -35,7 +35,7 @@ describe(`Telegram webhook (${testDriver})`, () => {
     app = createTestApp(
       handle.db,
       log,
-      { telegram },
+      { channels: { telegram } },
       { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: SECRET },
     );
   });
@@ -135,7 +135,7 @@ describe(`Telegram webhook (${testDriver})`, () => {
     expect(message).toMatchObject({
       partsSent: 0,
       deliveredAt: null,
-      lastError: "Forbidden: bot was blocked by the user",
+      lastError: "http_403",
     });
     expect(message!.failedAt).toBeInstanceOf(Date);
     expect((await telegram.deliver()).delivered).toBe(0);
@@ -165,7 +165,7 @@ describe(`Telegram webhook (${testDriver})`, () => {
     await post(textUpdate(507, "menu"));
     const [contact] = await handle.db.select().from(contacts).where(eq(contacts.platformId, "507"));
     const [deferred] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.contactId, contact!.id));
-    expect(deferred).toMatchObject({ partsSent: 1, deliveredAt: null, failedAt: null, lastError: "Bad Gateway" });
+    expect(deferred).toMatchObject({ partsSent: 1, deliveredAt: null, failedAt: null, lastError: "http_502" });
     expect(deferred!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     // Not before its time; then the loop sends the rest, and only the rest.
     expect((await telegram.deliver()).delivered).toBe(0);

@@ -83,7 +83,7 @@ describe(`officer management (${testDriver})`, () => {
       unitCode: "01",
     });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("role_too_high");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
     const promote = await call(world.tokens.manager, "PATCH", `/api/officers/${world.inside.officerId}`, {
       role: "admin",
     });

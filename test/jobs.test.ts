@@ -1,0 +1,30 @@
+// Periodic work declared once: which jobs run at a Worker cron tick, that the tick matches wrangler.toml, and that
+// the Node timers and the Worker run the same job list.
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { CRON_TICK_MS, dueJobs, jobs } from "../src/jobs";
+
+const HOUR = 60 * 60 * 1000;
+
+describe("jobs", () => {
+  it("declares the expiry sweep hourly and outbox delivery every few seconds", () => {
+    expect(Object.fromEntries(jobs.map((j) => [j.name, j.everyMs]))).toEqual({
+      "surveys.expire": HOUR,
+      "outbox.deliver": 5_000,
+    });
+  });
+
+  it("runs outbox delivery at every cron tick and the hourly sweep once an hour", () => {
+    const start = Date.UTC(2026, 0, 1, 8, 0, 0);
+    const ticks = Array.from({ length: 120 }, (_, i) => start + i * CRON_TICK_MS);
+    const runs = (name: string) => ticks.filter((t) => dueJobs(t).some((j) => j.name === name)).length;
+    expect(runs("outbox.deliver")).toBe(120);
+    expect(runs("surveys.expire")).toBe(2);
+  });
+
+  it("has the tick of wrangler.toml's cron trigger", async () => {
+    const toml = await readFile(new URL("../wrangler.toml", import.meta.url), "utf8");
+    const crons = /crons\s*=\s*\[([^\]]*)\]/.exec(toml)?.[1];
+    expect(crons?.trim()).toBe(CRON_TICK_MS === 60_000 ? '"* * * * *"' : "unexpected tick");
+  });
+});
