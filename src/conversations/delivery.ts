@@ -20,7 +20,8 @@ export interface SendFailure {
   kind: FailureKind;
   /** For rate_limited: how long the platform asked to wait. */
   retryAfterSeconds?: number | null;
-  /** A short code for logs and `last_error` (an HTTP status, an errno). Never the platform's text: it may quote ours. */
+  /** A short code for logs and `last_error` (an HTTP status, an errno); never the platform's text, which may
+   * quote ours. */
   code: string;
 }
 
