@@ -151,11 +151,12 @@ for (const { kind, texts } of kinds) {
   const say = (text: string) => measure(db, { channel: "web", platformId: user, text });
   await say("menu");
   const list = await say("khảo sát");
-  const start = list.replies.at(-1)!.options.find((o) => o.value.startsWith("survey:"))!.value;
+  const optionsOf = (turn: { replies: Reply[] }) => turn.replies.at(-1)?.options ?? [];
+  const start = optionsOf(list).find((o) => o.value.startsWith("survey:"))!.value;
   await say(start);
   const question = await say("c:yes");
-  const answer = await say(question.replies.at(-1)!.options[0]!.value);
-  const next = await say(answer.replies.at(-1)!.options[0]!.value);
+  const answer = await say(optionsOf(question)[0]!.value);
+  const next = await say(optionsOf(answer)[0]!.value);
   rows.push(
     `| a survey answer (a choice) | ${next.statements} | ${next.roundTrips} | ${answer.statements} | ` +
       `${answer.roundTrips} | – | – |`,
