@@ -39,3 +39,16 @@ export async function runStatement<Row>(db: Db, text: string, params: unknown[])
   }
   throw new Error("runStatement: unknown database client");
 }
+
+/**
+ * What identifies the database behind `db` across clients: on Workers every request makes its own postgres.js
+ * client, so per-process caches key on the server and database, not on the client object. PGlite is its own key.
+ */
+export function databaseIdentity(db: Db): object | string {
+  const client = (db as unknown as { $client?: { options?: { host?: unknown; port?: unknown; database?: unknown } } })
+    .$client;
+  const options = client?.options;
+  if (options && options.database !== undefined)
+    return `postgres:${JSON.stringify([options.host, options.port, options.database])}`;
+  return db;
+}

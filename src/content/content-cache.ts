@@ -14,7 +14,9 @@ interface Generation {
   entries: Map<string, Promise<unknown>>;
 }
 
-const generations = new WeakMap<object, Generation>();
+// Keyed by the database's identity: an object (an embedded database) or a string (a server and database name).
+const byObject = new WeakMap<object, Generation>();
+const byName = new Map<string, Generation>();
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -25,16 +27,17 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * A ContentSource that answers from the cache of `cacheKey` (the process's database object) while its revision is
+ * A ContentSource that answers from the cache of `cacheKey` (the database's identity) while its revision is
  * `revision`, and reads through `reader` (the database, or the transaction a turn runs in) when it must load.
  * Every method of the repository is cached by its arguments; results are frozen because they are shared.
  */
-export function cachedContentSource(cacheKey: object, reader: Db, revision: number): ContentSource {
+export function cachedContentSource(cacheKey: object | string, reader: Db, revision: number): ContentSource {
   const source = createContentRepository(reader);
-  let generation = generations.get(cacheKey);
+  let generation = typeof cacheKey === "string" ? byName.get(cacheKey) : byObject.get(cacheKey);
   if (!generation || generation.revision < revision) {
     generation = { revision, entries: new Map() };
-    generations.set(cacheKey, generation);
+    if (typeof cacheKey === "string") byName.set(cacheKey, generation);
+    else byObject.set(cacheKey, generation);
   }
   // A turn that read an older revision than the cache holds (a change landed meanwhile) reads directly.
   if (generation.revision !== revision) return source;

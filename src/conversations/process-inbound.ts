@@ -11,7 +11,7 @@
 // row lock in a transaction instead. When a person's turns keep colliding, the turn falls back to the lock held
 // for the whole turn, as before.
 import type { Db } from "../../db/db";
-import { runStatement } from "../../db/db";
+import { databaseIdentity, runStatement } from "../../db/db";
 import type { Channel } from "../../db/schema/index";
 import { cachedContentSource } from "../content/content-cache";
 import { handle, type EngineResult } from "../engine/handle";
@@ -146,7 +146,7 @@ async function openTurn(db: Db, message: InboundMessage, now: Date): Promise<Ope
 
 function runEngine(db: Db, reader: Db, message: InboundMessage, opened: OpenedTurn, state: unknown, now: Date) {
   return handle({ text: message.text, contactId: opened.contact_id }, restoreSession(state), {
-    content: cachedContentSource(db, reader, Number(opened.content_revision ?? 0)),
+    content: cachedContentSource(databaseIdentity(db), reader, Number(opened.content_revision ?? 0)),
     surveys: createSurveyRepository(reader, () => now),
     newId: () => crypto.randomUUID(),
     now: () => now,
