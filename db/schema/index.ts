@@ -4,3 +4,4 @@ export * from "./contacts";
 export * from "./content";
 export * from "./officers";
 export * from "./surveys";
+export * from "./content-revision";

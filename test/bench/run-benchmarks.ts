@@ -1,18 +1,31 @@
 // npm run bench: web chat throughput and latency on the real Node server, with PGlite and with Postgres, beside a
-// static JSON route on the same server (the floor), and the time from `npm start` to healthy.
+// static JSON route on the same server (the floor), and the time from `npm start` to healthy. With Postgres, the
+// reference peer (../shared/bench/peer-minimal-chat.mjs: the least work a correct chat message needs, on bare Hono
+// + postgres.js) runs in the same run against the same database server, so the ratios compare like with like.
 // Load goes only to 127.0.0.1; every run is bounded (BENCH_SECONDS, default 10 s, 50 connections).
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { BotApiEmulator } from "../support/bot-api-emulator";
-import { startServer, type RunningServer } from "../support/node-server";
+import { freePort, startServer, type RunningServer } from "../support/node-server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const USERS = 500;
+const PEER_SCRIPT = process.env.BENCH_PEER ?? "../shared/bench/peer-minimal-chat.mjs";
+
+/**
+ * The web chat user id of the n-th simulated person. The one place the bench makes user ids: when the web chat
+ * requires signed ids, sign them here.
+ */
+function benchUser(n: number): string {
+  return `bench-${n % USERS}`;
+}
 
 // A mix of what people do: open the menu, browse lists and articles, search with and without diacritics.
 const MESSAGES = [
@@ -40,7 +53,7 @@ interface Row {
   non2xx: number;
 }
 
-async function load(url: string, kind: "chat" | "floor"): Promise<autocannon.Result> {
+async function load(url: string, kind: "chat" | "floor", chatPath = "/web/messages", floorPath = "/api/version") {
   let n = 0;
   return autocannon({
     url,
@@ -48,21 +61,65 @@ async function load(url: string, kind: "chat" | "floor"): Promise<autocannon.Res
     duration: SECONDS,
     requests:
       kind === "floor"
-        ? [{ method: "GET", path: "/api/version" }]
+        ? [{ method: "GET", path: floorPath }]
         : [
             {
               method: "POST",
-              path: "/web/messages",
+              path: chatPath,
               headers: { "content-type": "application/json" },
               setupRequest: (request) => {
                 n++;
-                const user = `bench-${n % USERS}`;
+                const user = benchUser(n);
                 const text = MESSAGES[(n * 7) % MESSAGES.length]!;
                 return { ...request, body: JSON.stringify({ user, text }) };
               },
             },
           ],
   });
+}
+
+/** The reference peer on the same database server: /msg (5 round trips), /msg2 (2), /floor. */
+async function benchPeer(databaseUrl: string): Promise<Row[]> {
+  if (!existsSync(PEER_SCRIPT)) {
+    console.error(`peer not found at ${PEER_SCRIPT} (BENCH_PEER): skipped`);
+    return [];
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [PEER_SCRIPT], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error(`peer not ready:\n${output}`)), 30_000);
+      child.stdout!.on("data", (chunk) => {
+        output += chunk;
+        if (output.includes("peer ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.stderr!.on("data", (chunk) => (output += chunk));
+      child.once("exit", (code) => reject(new Error(`peer exited with ${code}:\n${output}`)));
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const msg = await load(url, "chat", "/msg");
+    const msg2 = await load(url, "chat", "/msg2");
+    const floor = await load(url, "floor", "/msg", "/floor");
+    return [
+      row("peer", "POST /msg (5 round trips)", msg),
+      row("peer", "POST /msg2 (2 round trips, cached topics)", msg2),
+      row("peer", "GET /floor (floor)", floor),
+    ];
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
 }
 
 function row(driver: string, route: string, result: autocannon.Result): Row {
@@ -79,7 +136,7 @@ function row(driver: string, route: string, result: autocannon.Result): Row {
 
 async function benchDriver(
   driver: "pglite" | "postgres",
-): Promise<{ rows: Row[]; coldStartMs: number; warmStartMs: number }> {
+): Promise<{ rows: Row[]; peerRows: Row[]; coldStartMs: number; warmStartMs: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), "loa-bench-"));
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   let env: Record<string, string>;
@@ -103,8 +160,12 @@ async function benchDriver(
 
     const chat = await load(server.url, "chat");
     const floor = await load(server.url, "floor");
+    await server.stop();
+    server = undefined;
+    const peerRows = driver === "postgres" ? await benchPeer(env.DATABASE_URL!) : [];
     return {
       rows: [row(driver, "POST /web/messages (mix)", chat), row(driver, "GET /api/version (floor)", floor)],
+      peerRows,
       coldStartMs,
       warmStartMs,
     };
@@ -199,13 +260,16 @@ async function benchTelegramWebhook(): Promise<{
 const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres")
   .split(",")
   .filter((d) => d === "pglite" || d === "postgres") as Array<"pglite" | "postgres">;
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(", ");
 const rows: Row[] = [];
 const starts: string[] = [];
 let telegramNote = "";
 for (const driver of drivers) {
   console.error(`benchmarking ${driver}…`);
   const result = await benchDriver(driver);
-  rows.push(...result.rows);
+  rows.push(...result.rows, ...result.peerRows);
   starts.push(
     `| ${driver} | ${(result.coldStartMs / 1000).toFixed(1)} s | ${(result.warmStartMs / 1000).toFixed(1)} s |`,
   );
@@ -226,12 +290,21 @@ if (process.env.BENCH_TELEGRAM !== "0") {
 console.log(
   `\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ${process.platform} ${process.arch}, Node ${process.version})\n`,
 );
-console.log("| driver | route | req/s | p50 ms | p99 ms | errors | non-2xx |");
-console.log("|---|---|---:|---:|---:|---:|---:|");
-for (const r of rows)
+console.log(
+  `Load average before: ${loadBefore}; after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")}\n`,
+);
+console.log("| driver | route | req/s | of floor | p50 ms | p99 ms | errors | non-2xx |");
+console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+for (const r of rows) {
+  // Each server's routes against its own floor route, measured in this run.
+  const floor = rows.find((f) => f.driver === r.driver && f.route.includes("(floor)"));
+  const ratio = floor && floor !== r ? (r.requestsPerSecond / floor.requestsPerSecond).toFixed(3) : "";
   console.log(
-    `| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
+    `| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${ratio} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
   );
+}
 if (telegramNote) console.log(`\n${telegramNote}`);
 console.log("\n## `npm start` to healthy\n");
 console.log("| driver | empty database (migrate + seed) | restart (data kept) |");
