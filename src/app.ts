@@ -9,6 +9,7 @@ import { officerApi } from "./http/api/officer-api";
 import { OfficerError } from "./officers/officer-service";
 import { APP_VERSION } from "./version";
 import { errorBody, jsonError } from "./http/errors";
+import { securityHeaders } from "./http/security-headers";
 import { describeError } from "./log";
 import type { AppEnv, Services } from "./services";
 
@@ -42,6 +43,8 @@ export function createApp(provide: ServiceProvider) {
       }
     }
   });
+
+  app.use("*", securityHeaders());
 
   app.get("/", (c) => c.redirect("/chat"));
 

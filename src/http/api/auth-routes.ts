@@ -1,8 +1,9 @@
 // Login and logout for the console, the caller's own account, and their API tokens.
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setSignedCookie } from "hono/cookie";
-import { cachedSessionSecret, endSession, login, SESSION_TTL_MS } from "../../officers/authenticate";
+import { endSession, login, SESSION_TTL_MS } from "../../officers/authenticate";
 import { clientAddress } from "../client-address";
+import { cachedSessionSecret } from "../session-secret";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../officers/officer-service";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
