@@ -9,6 +9,7 @@ export function chatPage(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Loa – Trợ lý pháp luật</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/chat.css">
 <script src="/chat.js" defer></script>
 </head>

@@ -66,10 +66,14 @@ export const chatScript = `(() => {
   function showReplies(replies) {
     let first = null;
     for (const reply of replies) {
-      if (reply.text) first = first || add({ who: "bot", text: reply.text });
+      if (reply.text) {
+        const shown = add({ who: "bot", text: reply.text });
+        first = first || shown;
+      }
       if (reply.options && reply.options.length) {
         const options = reply.options.map((o) => ({ label: String(o.label), value: String(o.value) }));
-        first = first || add({ options: options });
+        const shown = add({ options: options });
+        first = first || shown;
       }
     }
     // A long article opens at its first line, not its last: bring the start of the new reply to the top.
