@@ -6,6 +6,9 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
+// One CSP source a portal may be: 'self', any https site, or one origin (a leading *. for its subdomains).
+const FRAME_SOURCE = String.raw`('self'|https:|https?://(\*\.)?[a-z0-9.-]+(:\d{1,5})?)`;
+
 const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
 
 export const configSchema = z.object({
@@ -52,7 +55,7 @@ export const configSchema = z.object({
       .string()
       .trim()
       .regex(
-        /^('self'|'none'|https:|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)( +('self'|https:|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?))*$/i,
+        new RegExp(`^('none'|${FRAME_SOURCE}( +${FRAME_SOURCE})*)$`, "i"),
         "danh sách nguồn cách nhau bởi dấu cách: 'self', 'none', https: hoặc https://tên-miền",
       )
       .default("'self' https:"),

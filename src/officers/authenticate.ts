@@ -189,4 +189,3 @@ export async function sessionSecret(db: Db, configured: string | undefined): Pro
     .where(eq(serviceSettings.key, "session_secret"));
   return created!.value;
 }
-

@@ -143,7 +143,7 @@ describe(`web chat routes (${testDriver})`, () => {
     const contactCount = async (platformId: string) =>
       (await handle.db.select().from(contacts).where(eq(contacts.platformId, platformId))).length;
 
-    it("refuses unsigned, forged and wrongly signed ids with 401 naming user, reading and writing nothing", async () => {
+    it("refuses unsigned, forged and wrongly signed ids with 401 naming user; reads and writes nothing", async () => {
       await say(app, "victim-1", "menu");
       const [victim] = await handle.db.select().from(contacts).where(eq(contacts.platformId, "victim-1"));
       await pushToContact(handle.db, victim!.id, "test", [{ text: "Tin riêng của victim-1" }]);

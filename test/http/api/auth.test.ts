@@ -102,7 +102,7 @@ describe(`officer authentication (${testDriver})`, () => {
     expect(((await throttled.json()) as { error: { message: string } }).error.message).toContain("thử lại sau");
   });
 
-  it("does not believe CF-Connecting-IP without TRUST_PROXY: changing it does not escape the address limit", async () => {
+  it("ignores CF-Connecting-IP without TRUST_PROXY: changing it does not escape the address limit", async () => {
     // A sprayer tries one password on many emails, writing a new CF-Connecting-IP each time. Without TRUST_PROXY the
     // header is ignored, so after MAX_FAILURES_PER_CLIENT failures from this address a second try of an email waits.
     const from = (i: number) => ({ "cf-connecting-ip": `198.51.100.${i}` });
