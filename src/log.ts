@@ -26,6 +26,8 @@ export type ErrorDescription = {
   status?: number;
   /** First keyword and table of a failed SQL statement ("insert contacts"), never its parameters. */
   statement?: string;
+  /** The first stack frame of an error whose message is not kept: a function name and file:line. */
+  origin?: string;
   /** The constraint a write violated: a schema name, not data. */
   constraint?: string;
   /**
@@ -80,11 +82,15 @@ function describeFields(error: unknown): Omit<ErrorDescription, "message"> & { m
   if (typeof fields.status === "number") description.status = fields.status;
   // Node system errors (EADDRINUSE, ECONNREFUSED) name a syscall and an address, not a person's data.
   if (typeof fields.syscall === "string" || SAFE_MESSAGE_NAMES.has(error.name)) description.message = error.message;
+  // Where it was thrown (function and file:line) says what went wrong without quoting any data.
+  const origin = /\n\s+at (.+)/.exec(error.stack ?? "")?.[1];
+  if (origin) description.origin = origin.replace(/\(?file:\/\/\S*?\/(src|bots|db)\//, "($1/");
   return description;
 }
 
-// Errors we raise ourselves whose messages name only variables or settings.
-const SAFE_MESSAGE_NAMES = new Set(["ConfigError"]);
+// Our config errors name only variables; the engine's TypeError and ReferenceError name only identifiers
+// ("x.map is not a function"), as does undici's "fetch failed".
+const SAFE_MESSAGE_NAMES = new Set(["ConfigError", "TypeError", "ReferenceError"]);
 
 function statementOf(query: string): string {
   const verb = /^\s*([A-Za-z]+)/.exec(query)?.[1]?.toLowerCase() ?? "unknown";

@@ -46,7 +46,13 @@ describe(`describeError (${testDriver})`, () => {
   });
 
   it("drops the message of an ordinary error, which may quote anything", () => {
-    expect(describeError(new Error(`không tìm thấy ${MARKER}`))).toEqual({ name: "Error", message: "Error" });
+    const described = describeError(new Error(`không tìm thấy ${MARKER}`));
+    expect(described).toMatchObject({
+      name: "Error",
+      message: "Error",
+      origin: expect.stringContaining("log.test.ts"),
+    });
+    expect(JSON.stringify(described)).not.toContain(MARKER);
     expect(describeError("chuỗi")).toEqual({ name: "string", message: "string" });
   });
 
