@@ -8,6 +8,7 @@ import { officerApi } from "./http/api/officer-api";
 import { bodyLimits, limitBody } from "./http/body-limit";
 import { APP_VERSION } from "./version";
 import { errorBody, jsonError } from "./http/errors";
+import { securityHeaders } from "./http/security-headers";
 import { describeError } from "./log";
 import type { AppEnv, Services } from "./services";
 
@@ -51,6 +52,8 @@ export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
       }
     }
   });
+
+  app.use("*", securityHeaders());
 
   app.get("/", (c) => c.redirect("/chat"));
 

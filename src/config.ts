@@ -6,6 +6,9 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
+// One CSP source a portal may be: 'self', any https site, or one origin (a leading *. for its subdomains).
+const FRAME_SOURCE = String.raw`('self'|https:|https?://(\*\.)?[a-z0-9.-]+(:\d{1,5})?)`;
+
 const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
 
 export const configSchema = z.object({
@@ -25,6 +28,38 @@ export const configSchema = z.object({
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"]).default("info")),
   /** Signs officers' session cookies. Unset: a key is generated once and kept in the database. */
   SESSION_SECRET: optional(z.string().min(32, "cần ít nhất 32 ký tự").optional()),
+  /**
+   * Which forwarded client address to believe on Node (login throttling): unset = the socket's address;
+   * `cloudflare` = CF-Connecting-IP; a number N = the N-th address from the right of X-Forwarded-For (N proxies of
+   * ours in front). On Workers CF-Connecting-IP is always used: Cloudflare sets it, a client cannot.
+   */
+  TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(/^(cloudflare|[1-9])$/, "là cloudflare hoặc số proxy đứng trước (1–9)")
+      .transform((v): "cloudflare" | number => (v === "cloudflare" ? v : Number(v)))
+      .optional(),
+  ),
+  /**
+   * Lets a portal pass its own user ids to the web chat (`/chat?user=<id>.<signature>`): the signature is
+   * HMAC-SHA256 of the id under this secret, base64url without padding. Unset: only ids this server issued.
+   */
+  WEB_PORTAL_SECRET: optional(z.string().min(32, "cần ít nhất 32 ký tự").optional()),
+  /**
+   * Who may show the chat page in an iframe (CSP frame-ancestors): space-separated sources such as
+   * `'self' https://congthongtin.example.gov.vn`. Default `'self' https:` (any https site, e.g. a provincial
+   * portal); `'none'` forbids embedding.
+   */
+  WEB_FRAME_ANCESTORS: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        new RegExp(`^('none'|${FRAME_SOURCE}( +${FRAME_SOURCE})*)$`, "i"),
+        "danh sách nguồn cách nhau bởi dấu cách: 'self', 'none', https: hoặc https://tên-miền",
+      )
+      .default("'self' https:"),
+  ),
   /** Send cookies with the Secure flag (default when PUBLIC_URL is https). */
   COOKIE_SECURE: optional(booleanFlag.optional()),
   /** From BotFather. Without it the Telegram channel is off. */

@@ -11,7 +11,25 @@ describe("parseConfig", () => {
       LOG_LEVEL: "info",
       TELEGRAM_API_ROOT: "https://api.telegram.org",
       TELEGRAM_BOT_USERNAME: "loa_phapluat_bot",
+      WEB_FRAME_ANCESTORS: "'self' https:",
     });
+  });
+
+  it("reads TRUST_PROXY as cloudflare or a hop count, and refuses anything else", () => {
+    expect(parseConfig({ TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("cloudflare");
+    expect(parseConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({}).TRUST_PROXY).toBeUndefined();
+    for (const bad of ["yes", "0", "x-forwarded-for"])
+      expect(() => parseConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("reads WEB_FRAME_ANCESTORS as CSP sources and refuses what could break the header", () => {
+    const portal = "'self' https://congthongtin.thanhhoa.gov.vn https://*.example.vn:8443";
+    expect(parseConfig({ WEB_FRAME_ANCESTORS: portal }).WEB_FRAME_ANCESTORS).toBe(portal);
+    expect(parseConfig({ WEB_FRAME_ANCESTORS: "'none'" }).WEB_FRAME_ANCESTORS).toBe("'none'");
+    for (const bad of ["*", "https://a.vn; script-src *", "javascript:"])
+      expect(() => parseConfig({ WEB_FRAME_ANCESTORS: bad })).toThrow(/WEB_FRAME_ANCESTORS/);
+    expect(() => parseConfig({ WEB_PORTAL_SECRET: "ngắn" })).toThrow(/WEB_PORTAL_SECRET/);
   });
 
   it("treats empty values as unset", () => {

@@ -1,6 +1,6 @@
 // Who is calling: an API token (Authorization: Bearer) or a console session (signed cookie), resolved to a
 // Principal. Login is throttled per email and per client address, in the database so it holds on every runtime.
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { apiTokens, loginFailures, officerSessions, officers, serviceSettings, units } from "../../db/schema/index";
 import { recordAudit } from "./audit";
@@ -69,7 +69,12 @@ export async function endSession(db: Db, principal: Principal): Promise<void> {
 }
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed tries of one email from one address in a window; then that pair waits for the next window. */
 export const MAX_FAILURES_PER_EMAIL = 5;
+/**
+ * Failures from one address (across emails) after which each email gets only its first try from there: a password
+ * sprayer is slowed to one guess per email, while an officer behind the same proxy still gets in at the first try.
+ */
 export const MAX_FAILURES_PER_CLIENT = 20;
 
 export type LoginResult =
@@ -89,14 +94,27 @@ export async function login(
   now = new Date(),
 ): Promise<LoginResult> {
   const normalizedEmail = email.trim().toLowerCase();
-  const keys = [`email:${normalizedEmail}`, `client:${client}`];
+  // Keyed by address AND email: a stranger elsewhere cannot use up an officer's tries, and failures of other
+  // emails from a shared proxy never cost an officer their first try.
+  const pairKey = `pair:${client}|${normalizedEmail}`;
+  const clientKey = `client:${client}`;
   const window = windowStart(now);
-  const counts = await db
-    .select({ key: loginFailures.key, failures: loginFailures.failures })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.windowStart, window), or(...keys.map((k) => eq(loginFailures.key, k)))));
-  const failures = (key: string) => counts.find((c) => c.key === key)?.failures ?? 0;
-  if (failures(keys[0]!) >= MAX_FAILURES_PER_EMAIL || failures(keys[1]!) >= MAX_FAILURES_PER_CLIENT) {
+  // Count the attempt before verifying, in one statement: concurrent attempts each see a distinct count, so 40
+  // at once cannot all read "0 failures" and all be checked. A success gives its count back below.
+  const counted = await db
+    .insert(loginFailures)
+    .values([
+      { key: pairKey, windowStart: window, failures: 1 },
+      { key: clientKey, windowStart: window, failures: 1 },
+    ])
+    .onConflictDoUpdate({
+      target: [loginFailures.key, loginFailures.windowStart],
+      set: { failures: sql`${loginFailures.failures} + 1` },
+    })
+    .returning({ key: loginFailures.key, failures: loginFailures.failures });
+  const count = (key: string) => counted.find((c) => c.key === key)?.failures ?? 0;
+  const pairAttempts = count(pairKey);
+  if (pairAttempts > MAX_FAILURES_PER_EMAIL || (count(clientKey) > MAX_FAILURES_PER_CLIENT && pairAttempts > 1)) {
     return {
       status: "throttled",
       retryAfterSeconds: Math.ceil((window.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000),
@@ -112,15 +130,6 @@ export async function login(
   const valid = await verifyPassword(password, officer?.passwordHash ?? DUMMY_HASH);
   if (!officer || !valid || officer.disabledAt) {
     await db.transaction(async (tx) => {
-      for (const key of keys) {
-        await tx
-          .insert(loginFailures)
-          .values({ key, windowStart: window, failures: 1 })
-          .onConflictDoUpdate({
-            target: [loginFailures.key, loginFailures.windowStart],
-            set: { failures: sql`${loginFailures.failures} + 1` },
-          });
-      }
       await tx.delete(loginFailures).where(lt(loginFailures.windowStart, new Date(window.getTime() - LOGIN_WINDOW_MS)));
       await recordAudit(tx, null, {
         action: "auth.login_failed",
@@ -130,6 +139,11 @@ export async function login(
     });
     return { status: "invalid" };
   }
+  // The attempt succeeded: it is not a failure, so neither the pair nor the address keeps it.
+  await db
+    .update(loginFailures)
+    .set({ failures: sql`greatest(${loginFailures.failures} - 1, 0)` })
+    .where(and(eq(loginFailures.windowStart, window), inArray(loginFailures.key, [pairKey, clientKey])));
 
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

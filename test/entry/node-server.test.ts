@@ -12,6 +12,7 @@ describe(`node server (${testDriver})`, () => {
   let dataDir: string;
   let database: (DbHandle & { url?: string }) | undefined;
   let env: Record<string, string>;
+  let nodeUser = "";
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "loa-node-"));
@@ -35,10 +36,14 @@ describe(`node server (${testDriver})`, () => {
       const chat = await fetch(`${server.url}/chat`);
       expect(chat.status).toBe(200);
       expect(await chat.text()).toContain("Loa – Trợ lý pháp luật");
+      const { user } = (await (await fetch(`${server.url}/web/identity`, { method: "POST" })).json()) as {
+        user: string;
+      };
+      nodeUser = user;
       const reply = await fetch(`${server.url}/web/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ user: "node-user", text: "ly hon" }),
+        body: JSON.stringify({ user, text: "ly hon" }),
       });
       expect(((await reply.json()) as { replies: Array<{ text: string }> }).replies[0]!.text).toContain(
         "Kết quả tìm kiếm",
@@ -64,7 +69,8 @@ describe(`node server (${testDriver})`, () => {
     try {
       expect(server.output()).not.toContain('"event":"seed.start"');
       expect(server.output()).not.toContain("Tài khoản quản trị dùng thử");
-      const poll = await fetch(`${server.url}/web/messages?user=node-user`);
+      // The id issued before the restart is still accepted: the signing key is kept in the database.
+      const poll = await fetch(`${server.url}/web/messages?user=${encodeURIComponent(nodeUser)}`);
       expect(poll.status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);

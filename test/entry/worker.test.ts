@@ -81,10 +81,11 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
   });
 
   it("answers a web chat message", async () => {
+    const { user } = (await (await worker.fetch("/web/identity", { method: "POST" })).json()) as { user: string };
     const response = await worker.fetch("/web/messages", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ user: "worker-user", text: "ly hon" }),
+      body: JSON.stringify({ user, text: "ly hon" }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { replies: Array<{ text: string }> };

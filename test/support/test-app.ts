@@ -6,6 +6,10 @@ import { parseConfig } from "../../src/config";
 import type { Db } from "../../db/db";
 import { createLogger, type Logger } from "../../src/log";
 import type { Services } from "../../src/services";
+import { webIdentity } from "../../bots/web/web-identity";
+
+// The services each test app was built with, so helpers can sign web ids as that app's server would.
+const servicesOf = new WeakMap<object, Services>();
 
 export function createTestApp(
   db: Db,
@@ -14,7 +18,9 @@ export function createTestApp(
   env: Record<string, string> = {},
 ) {
   const services: Services = { db, config: parseConfig(env), log, channels: {}, ...extra };
-  return createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
+  const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
+  servicesOf.set(app, services);
+  return app;
 }
 
 export interface WebReply {
@@ -22,12 +28,22 @@ export interface WebReply {
   options: Array<{ label: string; value: string }>;
 }
 
-/** Sends one web chat message and returns the replies (fails the test on a non-200). */
+/** `id` signed as this app's server signs web chat ids: what a browser holds after POST /web/identity. */
+export function signedWebUser(app: ReturnType<typeof createTestApp>, id: string): Promise<string> {
+  const services = servicesOf.get(app);
+  if (!services) throw new Error("signedWebUser needs an app made by createTestApp");
+  return webIdentity.sign(services, id);
+}
+
+/**
+ * Sends one web chat message as the person `user` (a bare id, signed here as the page would) and returns the
+ * replies (fails the test on a non-200). The contact's platform id is the bare `user`.
+ */
 export async function say(app: ReturnType<typeof createTestApp>, user: string, text: string): Promise<WebReply[]> {
   const response = await app.request("/web/messages", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ user, text }),
+    body: JSON.stringify({ user: await signedWebUser(app, user), text }),
   });
   if (response.status !== 200) throw new Error(`POST /web/messages → ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { replies: WebReply[] }).replies;

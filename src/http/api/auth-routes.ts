@@ -1,8 +1,9 @@
 // Login and logout for the console, the caller's own account, and their API tokens.
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setSignedCookie } from "hono/cookie";
-import type { Context } from "hono";
-import { endSession, login, SESSION_TTL_MS, sessionSecret } from "../../officers/authenticate";
+import { endSession, login, SESSION_TTL_MS } from "../../officers/authenticate";
+import { clientAddress } from "../client-address";
+import { cachedSessionSecret } from "../session-secret";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../officers/officer-service";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
@@ -32,17 +33,6 @@ const tokenSchema = z
   })
   .openapi("ApiToken");
 
-/**
- * The client's address for login throttling: Cloudflare's header on Workers (set by Cloudflare, not the client),
- * the socket on Node. X-Forwarded-For is not trusted: anyone can write it. The per-email limit holds regardless.
- */
-function clientAddress(c: Context): string {
-  const cloudflare = c.req.header("cf-connecting-ip");
-  if (cloudflare) return cloudflare;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
-}
-
 export function authRoutes() {
   const app = apiRouter();
 
@@ -68,7 +58,7 @@ export function authRoutes() {
     async (c) => {
       const { email, password } = c.req.valid("json");
       const { db, config } = c.get("services");
-      const result = await login(db, email, password, clientAddress(c));
+      const result = await login(db, email, password, clientAddress(c, config));
       if (result.status === "throttled") {
         c.header("Retry-After", String(result.retryAfterSeconds));
         return jsonError(
@@ -81,7 +71,7 @@ export function authRoutes() {
       if (result.status === "invalid")
         return jsonError(c, 401, "invalid_credentials", "Email hoặc mật khẩu không đúng") as never;
       const secure = config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith("https://") ?? false;
-      await setSignedCookie(c, SESSION_COOKIE, result.sessionId, await sessionSecret(db, config.SESSION_SECRET), {
+      await setSignedCookie(c, SESSION_COOKIE, result.sessionId, await cachedSessionSecret(db, config), {
         httpOnly: true,
         sameSite: "Strict",
         secure,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { apiTokens, auditLog, officers } from "../../../db/schema/index";
 import { bootstrapOfficer, type BootstrapResult } from "../../../src/officers/bootstrap";
-import { MAX_FAILURES_PER_EMAIL } from "../../../src/officers/authenticate";
+import { MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL } from "../../../src/officers/authenticate";
 import { createTestApp } from "../../support/test-app";
 import { createTestDb, testDriver } from "../../support/test-db";
 
@@ -26,10 +26,10 @@ describe(`officer authentication (${testDriver})`, () => {
   });
   afterAll(async () => handle?.close());
 
-  const login = (email: string, password: string) =>
+  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
     app.request("/api/auth/login", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ email, password }),
     });
   const lastAudit = async (action: string) =>
@@ -100,6 +100,77 @@ describe(`officer authentication (${testDriver})`, () => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await throttled.json()) as { error: { message: string } }).error.message).toContain("thử lại sau");
+  });
+
+  it("ignores CF-Connecting-IP without TRUST_PROXY: changing it does not escape the address limit", async () => {
+    // A sprayer tries one password on many emails, writing a new CF-Connecting-IP each time. Without TRUST_PROXY the
+    // header is ignored, so after MAX_FAILURES_PER_CLIENT failures from this address a second try of an email waits.
+    const from = (i: number) => ({ "cf-connecting-ip": `198.51.100.${i}` });
+    for (let i = 0; i <= MAX_FAILURES_PER_CLIENT; i++)
+      expect((await login(`spray-${i}@loa.test`, "123456", from(i))).status).toBe(401);
+    expect((await login("spray-0@loa.test", "password", from(250))).status).toBe(429);
+  });
+
+  describe("behind a trusted proxy", () => {
+    let trusted: ReturnType<typeof createTestApp>;
+    let forwarded: ReturnType<typeof createTestApp>;
+    beforeAll(() => {
+      trusted = createTestApp(handle.db, undefined, {}, { TRUST_PROXY: "cloudflare" });
+      forwarded = createTestApp(handle.db, undefined, {}, { TRUST_PROXY: "1" });
+    });
+    const loginVia = (target: ReturnType<typeof createTestApp>, email: string, password: string, headers = {}) =>
+      target.request("/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ email, password }),
+      });
+
+    it("counts parallel attempts atomically: of 40 at once, only the allowed number are checked", async () => {
+      await bootstrapOfficer(handle.db, {
+        name: "Song song",
+        email: "song-song@loa.test",
+        role: "viewer",
+        unitCode: "01",
+      });
+      const attempts = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          loginVia(trusted, "song-song@loa.test", `doan-${i}`, { "cf-connecting-ip": "203.0.113.40" }),
+        ),
+      );
+      const statuses = attempts.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES_PER_EMAIL);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(40 - MAX_FAILURES_PER_EMAIL);
+    });
+
+    it("lets an officer in at the first try although strangers behind the same proxy failed many times", async () => {
+      const admin = await bootstrapOfficer(handle.db, {
+        name: "Quản trị",
+        email: "quan-tri@loa.test",
+        role: "admin",
+        unitCode: "01",
+      });
+      const office = { "cf-connecting-ip": "203.0.113.7" };
+      for (let i = 0; i < MAX_FAILURES_PER_CLIENT + 5; i++)
+        expect((await loginVia(trusted, `la-${i}@loa.test`, "123456", office)).status).toBe(401);
+      // Someone elsewhere hammers the admin's email: that uses up their own tries, not the admin's.
+      const elsewhere = { "cf-connecting-ip": "192.0.2.66" };
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
+        expect((await loginVia(trusted, "quan-tri@loa.test", `doan-${i}`, elsewhere)).status).toBe(401);
+      expect((await loginVia(trusted, "quan-tri@loa.test", admin.password, elsewhere)).status).toBe(429);
+      expect((await loginVia(trusted, "quan-tri@loa.test", admin.password, office)).status).toBe(200);
+    });
+
+    it("takes the address our proxy appended to X-Forwarded-For, not one the client wrote", async () => {
+      await bootstrapOfficer(handle.db, { name: "Chuyển tiếp", email: "xff@loa.test", role: "viewer", unitCode: "01" });
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+        const headers = { "x-forwarded-for": `10.9.9.${i}, 203.0.113.99` };
+        expect((await loginVia(forwarded, "xff@loa.test", `doan-${i}`, headers)).status).toBe(401);
+      }
+      const spoofed = { "x-forwarded-for": "10.9.9.200, 203.0.113.99" };
+      expect((await loginVia(forwarded, "xff@loa.test", "doan-x", spoofed)).status).toBe(429);
+      const otherClient = { "x-forwarded-for": "10.9.9.200, 203.0.113.100" };
+      expect((await loginVia(forwarded, "xff@loa.test", "doan-y", otherClient)).status).toBe(401);
+    });
   });
 
   it("answers 400 naming the field for a malformed login", async () => {
