@@ -10,6 +10,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { webIdentity } from "../../bots/web/web-identity";
+import type { Db } from "../../db/db";
 import { BotApiEmulator } from "../support/bot-api-emulator";
 import { freePort, startServer, type RunningServer } from "../support/node-server";
 
@@ -19,12 +21,17 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 const USERS = 500;
 const PEER_SCRIPT = process.env.BENCH_PEER ?? "../shared/bench/peer-minimal-chat.mjs";
 
-/**
- * The web chat user id of the n-th simulated person. The one place the bench makes user ids: when the web chat
- * requires signed ids, sign them here.
- */
+// The server under test signs web chat ids with this key, so the bench can sign them the same way up front.
+const SESSION_SECRET = "bench-session-secret-0123456789abcdefghij";
+const signedUsers = await Promise.all(
+  Array.from({ length: USERS }, (_, n) =>
+    webIdentity.sign({ db: undefined as unknown as Db, config: { SESSION_SECRET } }, `bench-${n}`),
+  ),
+);
+
+/** The signed web chat user id of the n-th simulated person: the one place the bench makes user ids. */
 function benchUser(n: number): string {
-  return `bench-${n % USERS}`;
+  return signedUsers[n % USERS]!;
 }
 
 // A mix of what people do: open the menu, browse lists and articles, search with and without diacritics.
@@ -145,9 +152,9 @@ async function benchDriver(
     await admin.unsafe("create database loa_bench");
     const url = new URL(ADMIN_URL);
     url.pathname = "/loa_bench";
-    env = { DATABASE_URL: url.toString(), LOG_LEVEL: "warn" };
+    env = { DATABASE_URL: url.toString(), LOG_LEVEL: "warn", SESSION_SECRET };
   } else {
-    env = { PGLITE_DATA_DIR: join(dataDir, "pglite"), LOG_LEVEL: "warn" };
+    env = { PGLITE_DATA_DIR: join(dataDir, "pglite"), LOG_LEVEL: "warn", SESSION_SECRET };
   }
   let server: RunningServer | undefined;
   try {

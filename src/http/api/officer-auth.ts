@@ -3,7 +3,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getSignedCookie } from "hono/cookie";
 import type { OfficerRole } from "../../../db/schema/officers";
-import { authenticateSession, authenticateToken, sessionSecret } from "../../officers/authenticate";
+import { authenticateSession, authenticateToken } from "../../officers/authenticate";
+import { cachedSessionSecret } from "../session-secret";
 import { constantTimeEqual } from "../../crypto";
 import type { Principal } from "../../officers/principal";
 import { hasRole, roleLabels } from "../../officers/roles";
@@ -20,7 +21,7 @@ async function resolvePrincipal(c: Context<ApiEnv>): Promise<Principal | null> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     return match ? authenticateToken(db, match[1]!) : null;
   }
-  const sessionId = await getSignedCookie(c, await sessionSecret(db, config.SESSION_SECRET), SESSION_COOKIE);
+  const sessionId = await getSignedCookie(c, await cachedSessionSecret(db, config), SESSION_COOKIE);
   return typeof sessionId === "string" ? authenticateSession(db, sessionId) : null;
 }
 
