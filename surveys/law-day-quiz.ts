@@ -10,7 +10,8 @@ export const lawDayQuiz: SurveyInput = {
     "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng thống kê.",
   collects: ["câu trả lời cho các câu hỏi tìm hiểu pháp luật"],
   intro:
-    "Cuộc thi gồm các câu hỏi trắc nghiệm. Sau mỗi câu, bạn sẽ biết đáp án đúng và điều luật quy định. Chúc bạn thành công!",
+    "Cuộc thi gồm các câu hỏi trắc nghiệm. Sau mỗi câu, bạn sẽ biết đáp án đúng và điều luật quy định. " +
+    "Chúc bạn thành công!",
   minors: "anonymous",
   outro: "Bạn đã hoàn thành cuộc thi. Cảm ơn bạn đã hưởng ứng Ngày Pháp luật Việt Nam!",
   questions: [

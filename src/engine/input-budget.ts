@@ -33,7 +33,7 @@ export function withinBudget(kind: FreeTextKind, text: string): boolean {
   return text.length <= budget.maxLength && wordCount(text) <= budget.maxWords;
 }
 
-/** A search query cut to its budget on grapheme boundaries (never inside an emoji), or null when it has too many words. */
+/** A search query cut to its budget on grapheme boundaries (never inside an emoji); null with too many words. */
 export function searchQuery(text: string): string | null {
   const cut = cutToLength(text, inputBudgets.search.maxLength).trim();
   return wordCount(cut) <= inputBudgets.search.maxWords ? cut : null;

@@ -87,6 +87,8 @@ export interface SurveyWaveView {
 export interface ExistingResponse {
   id: string;
   status: ResponseStatus;
+  /** The definition version it answers; an unfinished one of an older version cannot be continued. */
+  surveyVersion: number;
   answers: Record<string, AnswerValue>;
   lastActivityAt: Date;
 }

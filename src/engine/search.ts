@@ -9,6 +9,9 @@ import { PAGE_SIZE, pageNote, pagingOptions } from "./paging";
 import type { EngineDeps } from "./ports";
 import type { Rendered } from "./rendered";
 
+// A hit is only shown as its button, so the button names the article and its statute in full where it can.
+const SEARCH_LABEL = 120;
+
 export async function search(rawQuery: string, requestedPage: number, deps: EngineDeps): Promise<Rendered> {
   const query = searchQuery(rawQuery);
   const browse = { label: messages.menu.browse, value: commandValues.topics };
@@ -37,7 +40,7 @@ export async function search(rawQuery: string, requestedPage: number, deps: Engi
         text: messages.searchResults(query, page.total, pageNote(page)),
         options: [
           ...page.items.map((hit) => ({
-            label: optionLabel(hit.context ? `${hit.title} – ${hit.context}` : hit.title),
+            label: optionLabel(hit.context ? `${hit.title} – ${hit.context}` : hit.title, SEARCH_LABEL),
             value: hit.kind === "article" ? commandValues.article(hit.id) : commandValues.lesson(hit.id),
           })),
           ...pagingOptions(page, (p) => commandValues.searchPage(p)),

@@ -100,11 +100,13 @@ export const surveyMessages = {
   noAnswers: "(chưa có câu trả lời nào)",
   erase: {
     withdrawn:
-      "Đã ghi nhận bạn rút đồng ý. Chúng tôi đã dừng xử lý dữ liệu khảo sát của bạn. Bạn muốn xóa toàn bộ dữ liệu, hay giữ câu trả lời ở dạng ẩn danh (không còn liên kết với bạn) để phục vụ thống kê?",
+      "Đã ghi nhận bạn rút đồng ý. Chúng tôi đã dừng xử lý dữ liệu khảo sát của bạn. Bạn muốn xóa toàn bộ " +
+      "dữ liệu, hay giữ câu trả lời ở dạng ẩn danh (không còn liên kết với bạn) để phục vụ thống kê?",
     deleteAll: "Xóa toàn bộ dữ liệu",
     keepAnonymous: "Giữ câu trả lời ẩn danh",
     deleted:
-      "Đã xóa toàn bộ dữ liệu của bạn (tài khoản nhắn tin, câu trả lời, đồng ý). Nếu nhắn tin lại, bạn sẽ được coi là người dùng mới.",
+      "Đã xóa toàn bộ dữ liệu của bạn (tài khoản nhắn tin, câu trả lời, đồng ý). " +
+      "Nếu nhắn tin lại, bạn sẽ được coi là người dùng mới.",
     deidentified: "Đã xóa thông tin cá nhân của bạn; câu trả lời được giữ ở dạng ẩn danh, không còn liên kết với bạn.",
     choose: 'Bạn hãy chọn "Xóa toàn bộ dữ liệu" hoặc "Giữ câu trả lời ẩn danh".',
   },

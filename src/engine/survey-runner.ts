@@ -48,10 +48,12 @@ export async function startSurvey(
   const existing = await ctx.deps.surveys.existingResponse(ctx.contactId, wave.id);
   if (!existing) return ageScreen(survey, wave.id);
 
+  // An unfinished response to an older version of the survey is started again on the current one.
   const expired =
     existing.status === "expired" ||
     (existing.status !== "completed" &&
-      ctx.deps.now().getTime() - existing.lastActivityAt.getTime() > RESPONSE_EXPIRY_MS);
+      (ctx.deps.now().getTime() - existing.lastActivityAt.getTime() > RESPONSE_EXPIRY_MS ||
+        existing.surveyVersion !== survey.version));
   if (expired) {
     const effects: Effect[] =
       existing.status === "expired" ? [] : [{ type: "finish_response", responseId: existing.id, status: "expired" }];

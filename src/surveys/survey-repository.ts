@@ -64,6 +64,7 @@ export function createSurveyRepository(db: Db, now: () => Date = () => new Date(
         .select({
           id: surveyResponses.id,
           status: surveyResponses.status,
+          surveyVersion: surveyResponses.surveyVersion,
           lastActivityAt: surveyResponses.lastActivityAt,
         })
         .from(surveyResponses)
