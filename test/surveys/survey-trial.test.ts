@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { consentRecords, contacts, surveyAnswers, surveyResponses } from "../../db/schema/index";
 import { handle as handleMessage } from "../../src/engine/handle";
+import { applyEffects } from "../../src/surveys/apply-effects";
 import type { EngineDeps } from "../../src/engine/ports";
 import { newSession, type Session } from "../../src/engine/session";
 import { createContentRepository } from "../../src/content/content-repository";
@@ -57,6 +58,20 @@ describe(`survey findings of the citizen trial (${testDriver})`, () => {
     const [response] = await responsesOf(user);
     const q1 = (await answersOf(response!.id)).find((a) => a.questionId === "q1_marriage_age")!;
     expect(q1).toMatchObject({ correct: false, value: { kind: "options", codes: ["a"] } });
+    // The ledger keeps the first quiz answer even if a later turn asked to store another.
+    const contact = (await contactOf(user))!;
+    const retry = { kind: "options" as const, codes: ["b"] };
+    await db.db.transaction((tx) =>
+      applyEffects(
+        tx,
+        contact.id,
+        "web",
+        [{ type: "save_answer", responseId: response!.id, questionId: q1.questionId, value: retry, correct: true }],
+        new Date(),
+      ),
+    );
+    const kept = (await answersOf(response!.id)).find((a) => a.questionId === "q1_marriage_age")!;
+    expect(kept).toMatchObject({ correct: false, value: { kind: "options", codes: ["a"] } });
   });
 
   it("D2: progress never jumps backwards and intros state no count", async () => {
