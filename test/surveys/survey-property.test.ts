@@ -71,11 +71,14 @@ describe(`survey answers under random input (${testDriver})`, () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...keys),
+        fc.boolean(),
         fc.array(message, { minLength: 1, maxLength: 14 }),
-        async (key, texts) => {
+        async (key, consents, texts) => {
           const user = `random-${run++}`;
           await say(app, user, `survey:${key}`);
           await say(app, user, "age:adult");
+          // Most runs start past consent, so that answers are stored in every run of the property.
+          if (consents) await say(app, user, "c:yes");
           for (const text of texts) await say(app, user, text); // say() fails the test on any non-200
         },
       ),
