@@ -77,7 +77,7 @@ describe(`survey answers under random input (${testDriver})`, () => {
           const user = `random-${run++}`;
           await say(app, user, `survey:${key}`);
           await say(app, user, "age:adult");
-          // Most runs start past consent, so that answers are stored in every run of the property.
+          // Half the runs start past consent, so that stored answers are never left to chance.
           if (consents) await say(app, user, "c:yes");
           for (const text of texts) await say(app, user, text); // say() fails the test on any non-200
         },
