@@ -4,7 +4,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
-import { consentRecords, contacts, surveyAnswers, surveyResponses } from "../../db/schema/index";
+import {
+  consentRecords,
+  contacts,
+  surveyAnswers,
+  surveyResponses,
+  surveyVersions,
+  surveyWaves,
+} from "../../db/schema/index";
 import { handle as handleMessage } from "../../src/engine/handle";
 import { applyEffects } from "../../src/surveys/apply-effects";
 import type { EngineDeps } from "../../src/engine/ports";
@@ -148,6 +155,42 @@ describe(`survey findings of the citizen trial (${testDriver})`, () => {
       .options.filter((o) => o.value.startsWith("u:"))
       .map((o) => o.label);
     expect(oldLabels.some((l) => /\) — trước đây: .+, .+/.test(l))).toBe(true);
+  });
+
+  it("an unfinished response to an older version of a survey is started again on the current version", async () => {
+    const user = "old-version";
+    await say(app, user, "menu");
+    const contact = (await contactOf(user))!;
+    const [old] = await db.db
+      .insert(surveyVersions)
+      .values({ key: "answer_feedback", version: 1, title: "cũ", definition: {}, definitionHash: "old" })
+      .onConflictDoNothing()
+      .returning();
+    const [wave] = await db.db.select().from(surveyWaves).where(eq(surveyWaves.surveyKey, "answer_feedback"));
+    const [response] = await db.db
+      .insert(surveyResponses)
+      .values({
+        id: crypto.randomUUID(),
+        contactId: contact.id,
+        surveyVersionId: old!.id,
+        surveyKey: "answer_feedback",
+        surveyVersion: 1,
+        waveId: wave!.id,
+        channel: "web",
+        startedAt: new Date(),
+        lastActivityAt: new Date(),
+      })
+      .returning();
+    const offered = await say(app, user, "survey:answer_feedback");
+    expect(last(offered).options.map((o) => o.value)).toContain("s:restart");
+    await say(app, user, "s:restart");
+    await say(app, user, "age:adult");
+    await say(app, user, "c:yes");
+    await say(app, user, "a:yes");
+    const responses = await responsesOf(user);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ status: "completed", surveyVersion: 2 });
+    expect(responses[0]!.id).not.toBe(response!.id);
   });
 
   it("C4: a 4,096-character commune answer is re-prompted before any unit lookup", async () => {
