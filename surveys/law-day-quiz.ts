@@ -4,12 +4,15 @@ import type { SurveyInput } from "./schema";
 
 export const lawDayQuiz: SurveyInput = {
   key: "law_day_quiz",
-  version: 1,
+  version: 2,
   title: "Tìm hiểu pháp luật hưởng ứng Ngày Pháp luật Việt Nam 9/11",
   purpose:
     "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng thống kê.",
-  collects: ["câu trả lời cho 10 câu hỏi tìm hiểu pháp luật"],
-  intro: "Cuộc thi có 10 câu hỏi. Sau mỗi câu, bạn sẽ biết đáp án đúng và điều luật quy định. Chúc bạn thành công!",
+  collects: ["câu trả lời cho các câu hỏi tìm hiểu pháp luật"],
+  intro:
+    "Cuộc thi gồm các câu hỏi trắc nghiệm. Sau mỗi câu, bạn sẽ biết đáp án đúng và điều luật quy định. " +
+    "Chúc bạn thành công!",
+  minors: "anonymous",
   outro: "Bạn đã hoàn thành cuộc thi. Cảm ơn bạn đã hưởng ứng Ngày Pháp luật Việt Nam!",
   questions: [
     {
@@ -23,7 +26,9 @@ export const lawDayQuiz: SurveyInput = {
         { code: "c", label: "Nam đủ 21, nữ đủ 19" },
       ],
       correct: ["b"],
-      explanation: "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên mới đủ tuổi kết hôn.",
+      explanation:
+        "Nam từ đủ 20 tuổi trở lên (tính từ ngày sinh nhật lần thứ 20), nữ từ đủ 18 tuổi trở lên " +
+        "(tính từ ngày sinh nhật lần thứ 18) mới đủ tuổi kết hôn.",
       citation: { document: "Luật Hôn nhân và gia đình", article: "8" },
     },
     {
@@ -47,12 +52,12 @@ export const lawDayQuiz: SurveyInput = {
       text: "Thời hạn tạm trú tối đa mỗi lần đăng ký là bao lâu?",
       indicator: "knows_law",
       options: [
-        { code: "a", label: "01 năm" },
-        { code: "b", label: "02 năm, có thể gia hạn nhiều lần" },
-        { code: "c", label: "05 năm, không được gia hạn" },
+        { code: "a", label: "1 năm" },
+        { code: "b", label: "2 năm, có thể gia hạn nhiều lần" },
+        { code: "c", label: "5 năm, không được gia hạn" },
       ],
       correct: ["b"],
-      explanation: "Thời hạn tạm trú tối đa là 02 năm và có thể tiếp tục gia hạn nhiều lần.",
+      explanation: "Thời hạn tạm trú tối đa là 2 năm và có thể tiếp tục gia hạn nhiều lần.",
       citation: { document: "Luật Cư trú", article: "27" },
     },
     {

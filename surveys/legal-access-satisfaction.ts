@@ -4,7 +4,7 @@ import type { SurveyInput } from "./schema";
 
 export const legalAccessSatisfaction: SurveyInput = {
   key: "legal_access_satisfaction",
-  version: 1,
+  version: 2,
   title: "Khảo sát sự hài lòng về công tác tiếp cận pháp luật của xã, phường",
   purpose:
     "Phục vụ đánh giá xã, phường đạt chuẩn tiếp cận pháp luật (Quyết định 27/2025/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê theo xã, phường.",
@@ -15,7 +15,8 @@ export const legalAccessSatisfaction: SurveyInput = {
     "hiểu biết về hoà giải ở cơ sở",
     "góp ý của bạn",
   ],
-  intro: "Khảo sát gồm 6 câu về việc bạn tiếp cận thông tin pháp luật, thủ tục và hoà giải ở xã, phường nơi bạn sống.",
+  intro: "Khảo sát hỏi về việc bạn tiếp cận thông tin pháp luật, thủ tục và hoà giải ở xã, phường nơi bạn sống.",
+  minors: "excluded",
   outro: "Cảm ơn bạn đã góp ý để xã, phường phục vụ người dân tốt hơn.",
   questions: [
     {

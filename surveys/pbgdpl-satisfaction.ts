@@ -4,7 +4,7 @@ import type { SurveyInput } from "./schema";
 
 export const pbgdplSatisfaction: SurveyInput = {
   key: "pbgdpl_satisfaction",
-  version: 1,
+  version: 2,
   title: "Khảo sát mức độ hài lòng về hoạt động phổ biến, giáo dục pháp luật",
   purpose:
     "Đánh giá hiệu quả hoạt động phổ biến, giáo dục pháp luật tại địa phương theo tiêu chí đánh giá kết quả đầu ra (Quyết định 979/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê.",
@@ -18,7 +18,9 @@ export const pbgdplSatisfaction: SurveyInput = {
     "kênh tiếp nhận thông tin",
   ],
   intro:
-    'Cảm ơn bạn đã tham gia khảo sát. Có 8 câu hỏi ngắn, mất khoảng 2 phút. Bạn có thể gõ "quay lại" để sửa câu trước, hoặc "huỷ" để dừng.',
+    "Cảm ơn bạn đã tham gia khảo sát. Các câu hỏi đều ngắn, mất khoảng 2 phút. " +
+    'Bạn có thể gõ "quay lại" để sửa câu trước, hoặc "hủy" để dừng.',
+  minors: "anonymous",
   outro: "Cảm ơn bạn! Ý kiến của bạn giúp cơ quan tư pháp làm tốt hơn công tác phổ biến pháp luật.",
   questions: [
     {
@@ -85,8 +87,9 @@ export const pbgdplSatisfaction: SurveyInput = {
       type: "single",
       text: "Bạn thuộc nhóm tuổi nào?",
       required: false,
+      identifying: true,
       options: [
-        { code: "u18", label: "Dưới 18" },
+        { code: "16_17", label: "16–17" },
         { code: "18_30", label: "18–30" },
         { code: "31_45", label: "31–45" },
         { code: "46_60", label: "46–60" },
@@ -98,6 +101,7 @@ export const pbgdplSatisfaction: SurveyInput = {
       type: "single",
       text: "Giới tính của bạn?",
       required: false,
+      identifying: true,
       options: [
         { code: "female", label: "Nữ" },
         { code: "male", label: "Nam" },

@@ -55,6 +55,8 @@ const base = {
   positive: z.array(code).optional(),
   /** Ethnicity, religion and health are sensitive personal data: never asked unless flagged here. */
   sensitive: z.enum(sensitiveCategories).optional(),
+  /** Could point to the person (age, gender, …): never asked of a child answering anonymously. Unit questions are. */
+  identifying: z.boolean().optional(),
 };
 
 export const questionSchema = z.discriminatedUnion("type", [
@@ -104,10 +106,18 @@ export const surveyDefinitionSchema = z
     collects: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
     intro: vietnameseText,
     outro: vietnameseText,
+    /**
+     * What an under-16 may do (Law 91/2025 art. 24: a child's data rights belong to the legal representative):
+     * "anonymous" takes it with no link to the chat identity and no identifying question; "excluded" not at all.
+     */
+    minors: z.enum(["anonymous", "excluded"]),
     questions: z.array(questionSchema).min(1).max(60),
   })
   .strict()
   .superRefine((survey, ctx) => {
+    // The number of questions asked depends on the answers (and on the age group): an intro never states it.
+    if (/\d+\s*câu/iu.test(survey.intro))
+      ctx.addIssue({ code: "custom", path: ["intro"], message: "lời giới thiệu không nêu số câu hỏi" });
     const sensitive = survey.questions.filter((q) => q.sensitive);
     for (const question of sensitive) {
       const label = sensitiveLabels[question.sensitive!];
@@ -186,7 +196,7 @@ export const likertOptions: SurveyOption[] = [
 export const yesNoOptions: SurveyOption[] = [
   { code: "yes", label: "Có" },
   { code: "no", label: "Không" },
-  { code: "dk", label: "Không biết" },
+  { code: "dk", label: "Không rõ" },
 ];
 
 /** The option codes a question accepts, or null for free answers (number, text, unit). */

@@ -46,16 +46,16 @@ export const botCommands = [
   { command: "menu", description: "Menu chính" },
   { command: "khaosat", description: "Tham gia khảo sát" },
   { command: "hoi", description: "Tìm quy định pháp luật" },
-  { command: "huy", description: "Huỷ việc đang làm" },
-  { command: "xoadulieu", description: "Xoá dữ liệu của tôi" },
+  { command: "huy", description: "Hủy việc đang làm" },
+  { command: "xoadulieu", description: "Xóa dữ liệu của tôi" },
 ];
 
 const commandText: Record<string, string> = {
   menu: "menu",
   khaosat: "survey",
   hoi: "search",
-  huy: "huỷ",
-  xoadulieu: "xoá dữ liệu",
+  huy: "hủy",
+  xoadulieu: "xóa dữ liệu",
   help: "giúp",
 };
 

@@ -48,7 +48,7 @@ export const seedLessons: SeedLesson[] = [
     summary: "Đến ở nơi khác từ 30 ngày trở lên để làm việc, học tập thì phải đăng ký tạm trú.",
     body: [
       "Luật Cư trú năm 2020 quy định công dân có chỗ ở hợp pháp thuộc quyền sở hữu của mình thì được đăng ký thường trú tại chỗ ở đó. Nếu chỗ ở không thuộc quyền sở hữu của mình, bạn vẫn có thể đăng ký thường trú khi được chủ hộ và chủ sở hữu đồng ý trong các trường hợp luật định, ví dụ vợ về ở với chồng, con về ở với cha mẹ (Điều 20).",
-      "Khi đến sinh sống tại chỗ ở hợp pháp ngoài xã, phường nơi đã đăng ký thường trú để lao động, học tập hoặc vì mục đích khác từ 30 ngày trở lên, công dân phải đăng ký tạm trú. Thời hạn tạm trú tối đa là 02 năm và có thể gia hạn nhiều lần (Điều 27).",
+      "Khi đến sinh sống tại chỗ ở hợp pháp ngoài xã, phường nơi đã đăng ký thường trú để lao động, học tập hoặc vì mục đích khác từ 30 ngày trở lên, công dân phải đăng ký tạm trú. Thời hạn tạm trú tối đa là 2 năm và có thể gia hạn nhiều lần (Điều 27).",
       "Sinh viên thuê trọ, công nhân làm việc ở khu công nghiệp xa nhà cần lưu ý đăng ký tạm trú đúng hạn. Thủ tục có thể làm trực tiếp tại công an cấp xã hoặc trực tuyến qua Cổng dịch vụ công.",
     ].join("\n\n"),
     citations: [

@@ -5,6 +5,7 @@ import type { Db } from "../../db/db";
 import { articles, legalDocuments, lessons, topics } from "../../db/schema/index";
 import type { ContentSource, LessonView, Page } from "../engine/ports";
 import { searchQueries } from "../text/search-terms";
+import { createArticleLookup } from "./article-lookup";
 
 const publishedDocument = eq(legalDocuments.status, "published");
 const publishedLesson = eq(lessons.status, "published");
@@ -237,5 +238,8 @@ export function createContentRepository(db: Db): ContentSource {
       }
       return pageOf([], 1, pageSize, 0);
     },
+
+    // "điều 51 luật hôn nhân": lookups by article number and document name (src/content/article-lookup.ts).
+    ...createArticleLookup(db),
   };
 }

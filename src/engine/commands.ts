@@ -27,6 +27,7 @@ export const commandValues = {
   lessons: (page = 1) => (page > 1 ? `lessons:p${page}` : "lessons"),
   lesson: (id: number) => `lesson:${id}`,
   searchPrompt: "search",
+  surveys: "survey",
   searchPage: (page: number) => `search:p${page}`,
 } as const;
 

@@ -14,6 +14,8 @@ export type Effect =
       consentVersion: string;
       /** Restarting an expired response in the same wave reuses its row (one response per person per wave). */
       replaces?: string;
+      /** An under-16's response: stored with no contact and no consent record linked to the person. */
+      anonymous?: boolean;
     }
   | { type: "save_answer"; responseId: string; questionId: string; value: AnswerValue; correct: boolean | null }
   | { type: "delete_answers"; responseId: string; questionIds: string[] }

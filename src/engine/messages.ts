@@ -15,7 +15,8 @@ export const messages = {
     "Cách dùng Loa:",
     "• Chọn các nút bên dưới tin nhắn, hoặc gõ số thứ tự của mục muốn chọn.",
     '• Gõ bất kỳ từ khóa nào để tìm quy định pháp luật, có dấu hay không dấu đều được (ví dụ: "ly hon", "đăng ký tạm trú").',
-    '• Gõ "menu" hoặc "huỷ" bất cứ lúc nào để quay về danh mục chính.',
+    '• Gõ "menu" hoặc "hủy" bất cứ lúc nào để quay về danh mục chính.',
+    '• Đang đọc một luật, gõ "điều 51" để mở ngay điều 51; ở bất cứ đâu, gõ "điều 51 luật hôn nhân".',
     "",
     "Nội dung văn bản chỉ để tham khảo; khi cần giải quyết việc cụ thể, bạn hãy liên hệ cán bộ tư pháp xã, phường.",
   ].join("\n"),
@@ -26,26 +27,46 @@ export const messages = {
   pageOf: (page: number, pageCount: number) => `(trang ${page}/${pageCount})`,
   topicsTitle: "Chọn lĩnh vực pháp luật:",
   noTopics: "Chưa có lĩnh vực nào được đăng.",
-  documentsTitle: (topic: string) => `Các văn bản thuộc lĩnh vực "${topic}":`,
+  documentsTitle: (topic: string, pageNote: string) => `Các văn bản thuộc lĩnh vực "${topic}"${pageNote}:`,
   noDocuments: "Lĩnh vực này chưa có văn bản nào.",
-  articlesTitle: (document: string, total: number) => `${document} (${total} điều). Chọn điều muốn đọc:`,
+  articlesTitle: (document: string, total: number, pageNote: string) =>
+    `${document} (${total} điều). Chọn điều muốn đọc${pageNote}:`,
   articleListButton: "📑 Danh sách điều",
   articleHeading: (number: string, title: string | null) => (title ? `Điều ${number}. ${title}` : `Điều ${number}`),
   previousArticle: (number: string) => `◀ Điều ${number}`,
   nextArticle: (number: string) => `Điều ${number} ▶`,
   sourceNote: (source: string) => `Nguồn: ${source}`,
-  lessonsTitle: "Bài phổ biến pháp luật. Chọn bài muốn đọc:",
+  lessonsTitle: (pageNote: string) => `Bài phổ biến pháp luật. Chọn bài muốn đọc${pageNote}:`,
   noLessons: "Chưa có bài phổ biến nào được đăng.",
   lessonCitations: "Căn cứ pháp lý:",
   openCitation: (document: string, article: string) => `Đọc Điều ${article} ${document}`,
   searchPrompt:
     'Bạn muốn tìm quy định về vấn đề gì? Hãy gõ vài từ khóa, ví dụ: "điều kiện kết hôn", "đăng ký tạm trú".',
   searchTooShort: 'Từ khóa ngắn quá. Bạn hãy gõ ít nhất một từ có nghĩa, ví dụ: "ly hôn".',
-  searchResults: (query: string, total: number) => `Kết quả tìm kiếm cho "${query}" (${total} kết quả):`,
+  searchResults: (query: string, total: number, pageNote: string) =>
+    `Kết quả tìm kiếm cho "${query}" (${total} kết quả)${pageNote}. Chọn mục muốn đọc:`,
+  searchTooLong:
+    'Nội dung tìm kiếm dài quá. Bạn hãy gõ vài từ khóa ngắn gọn, ví dụ: "điều kiện kết hôn", "đăng ký tạm trú".',
   searchNoResults: (query: string) =>
     `Tôi chưa tìm thấy quy định nào khớp với "${query}". Bạn thử từ khóa khác, ngắn hơn, hoặc xem theo lĩnh vực.`,
   searchAgain: "🔎 Tìm từ khóa khác",
   notFound: "Nội dung này không còn nữa. Mời bạn chọn lại từ danh mục.",
   unknownChoice: (count: number) => `Không có mục số đó. Bạn hãy gõ một số từ 1 đến ${count}, hoặc chọn nút bên dưới.`,
+  smallTalk: {
+    greeting: "Xin chào bạn! Rất vui được hỗ trợ bạn.",
+    thanks: "Không có gì, rất vui được giúp bạn!",
+    ok: "Vâng ạ.",
+  },
+  articleLookup: {
+    notInDocument: (document: string, first: string, last: string) =>
+      `${document} không có điều này. Văn bản có các điều từ Điều ${first} đến Điều ${last}; ` +
+      "bạn hãy gõ lại số điều.",
+    noDocument: (name: string) =>
+      `Tôi chưa tìm thấy văn bản nào có tên "${name}". Bạn hãy gõ tên khác, ví dụ: "điều 8 luật hôn nhân".`,
+    which:
+      'Bạn muốn đọc điều này của văn bản nào? Hãy gõ kèm tên văn bản, ví dụ: "điều 8 luật hôn nhân", ' +
+      "hoặc mở văn bản trước rồi gõ số điều.",
+    tooLong: 'Bạn hãy gõ ngắn gọn số điều và tên văn bản, ví dụ: "điều 8 luật hôn nhân".',
+  },
   emptyMessage: "Tôi chưa nhận được nội dung. Bạn hãy gõ câu hỏi hoặc chọn một mục.",
 } as const;

@@ -69,6 +69,12 @@ export interface ContentSource {
   listLessons(page: number, pageSize: number): Promise<Page<LessonSummary>>;
   getLesson(id: number): Promise<LessonView | null>;
   search(query: string, page: number, pageSize: number): Promise<Page<SearchHit>>;
+  /** The id of the article numbered `number` ("51", "12a") in a published document, or null. */
+  findArticleByNumber(documentId: number, number: string): Promise<number | null>;
+  /** A published document's title and its first and last article numbers, or null (no such document). */
+  articleRange(documentId: number): Promise<{ title: string; first: string; last: string } | null>;
+  /** Published documents whose title contains these words (folded: diacritics optional), closest first. */
+  findDocuments(name: string, limit: number): Promise<Array<{ id: number; title: string }>>;
 }
 
 export interface SurveyWaveView {
@@ -81,6 +87,8 @@ export interface SurveyWaveView {
 export interface ExistingResponse {
   id: string;
   status: ResponseStatus;
+  /** The definition version it answers; an unfinished one of an older version cannot be continued. */
+  surveyVersion: number;
   answers: Record<string, AnswerValue>;
   lastActivityAt: Date;
 }
@@ -88,8 +96,10 @@ export interface ExistingResponse {
 export interface UnitChoice {
   code: string;
   name: string;
-  /** The province, or the old name that matched. */
-  context: string | null;
+  /** The province it is in now ("Tỉnh Bắc Ninh"). */
+  province: string | null;
+  /** For a match by a name it had before the 2025 mergers: that name and its old province. */
+  formerly: string | null;
   /** Matched by a current or former name, not only by a similar spelling. */
   exact: boolean;
   /** How many of the other clues (province or district named, unit type typed) it fits: the best wins. */

@@ -9,18 +9,33 @@ export const screenSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("topics") }),
   z.object({ kind: z.literal("documents"), topicId: z.number().int(), page: z.number().int().min(1) }),
   z.object({ kind: z.literal("articles"), documentId: z.number().int(), page: z.number().int().min(1) }),
-  z.object({ kind: z.literal("article"), articleId: z.number().int() }),
+  z.object({
+    kind: z.literal("article"),
+    articleId: z.number().int(),
+    /** The statute being read, so "điều 51" opens its article 51 (missing in sessions saved before it existed). */
+    documentId: z.number().int().optional(),
+  }),
   z.object({ kind: z.literal("lessons"), page: z.number().int().min(1) }),
   z.object({ kind: z.literal("lesson"), lessonId: z.number().int() }),
   z.object({ kind: z.literal("search_prompt") }),
   z.object({ kind: z.literal("search_results"), query: z.string().max(500), page: z.number().int().min(1) }),
   z.object({ kind: z.literal("surveys") }),
+  /** The age group, asked before consent: an under-16 takes a survey anonymously or not at all. */
+  z.object({
+    kind: z.literal("survey_age"),
+    key: z.string(),
+    version: z.number().int(),
+    waveId: z.number().int(),
+    replaces: z.string().optional(),
+  }),
   z.object({
     kind: z.literal("survey_consent"),
     key: z.string(),
     version: z.number().int(),
     waveId: z.number().int(),
     replaces: z.string().optional(),
+    /** Under 16: the answers are kept with no link to the person (no contact, no identifying question). */
+    anonymous: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal("survey_existing"),
@@ -42,6 +57,9 @@ export const screenSchema = z.discriminatedUnion("kind", [
     history: z.array(z.string()),
     misses: z.number().int().min(0),
     unitChoices: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+    /** Options ticked so far on a multiple-choice question (tapping toggles, "Xong" ends). */
+    picked: z.array(z.string()).optional(),
+    anonymous: z.boolean().optional(),
     lastActivity: z.string(),
   }),
   z.object({ kind: z.literal("erase_choice") }),

@@ -1,22 +1,14 @@
 // Applies what a conversation turn asked to record, inside the turn's transaction: consent and response rows,
-// answers (checked once more against the definition, so an invalid value can never be stored), status changes,
-// withdrawal, and erasure of a person's data.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+// answers (checked once more against the definition, so an invalid value can never be stored), status changes;
+// withdrawal and erasure of a person's data are src/privacy's.
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import {
-  consentRecords,
-  contacts,
-  surveyAnswers,
-  surveyResponses,
-  surveyVersions,
-  units,
-  type AnswerValue,
-} from "../../db/schema/index";
-import { questionOptions, type SurveyDefinition } from "../../surveys/schema";
+import { consentRecords, contacts, surveyAnswers, surveyResponses, surveyVersions, units } from "../../db/schema/index";
+import { answerValueSchema, questionOptions, type AnswerValue, type SurveyDefinition } from "../../surveys/schema";
 import type { Effect } from "../engine/effects";
-import { answerValueSchema } from "../../surveys/schema";
-import { recordAudit } from "../officers/audit";
 import { sha256Hex } from "../crypto";
+import { eraseContact } from "../privacy/erase-contact";
+import { withdrawConsent } from "../privacy/withdraw-consent";
 import { surveyCatalog } from "./survey-repository";
 
 export class SurveyVersionChangedError extends Error {}
@@ -86,8 +78,20 @@ export async function applyEffects(
   effects: Effect[],
   now: Date,
 ): Promise<AppliedEffects> {
+  // A child's anonymous response has no contact: only the turn that holds its id (in the session) may continue it,
+  // and only while it is in progress.
   const ownResponse = (responseId: string) =>
-    and(eq(surveyResponses.id, responseId), eq(surveyResponses.contactId, contactId));
+    and(
+      eq(surveyResponses.id, responseId),
+      or(
+        eq(surveyResponses.contactId, contactId),
+        and(
+          isNull(surveyResponses.contactId),
+          eq(surveyResponses.deidentified, true),
+          eq(surveyResponses.status, "in_progress"),
+        ),
+      ),
+    );
   for (const effect of effects) {
     switch (effect.type) {
       case "start_response": {
@@ -96,6 +100,23 @@ export async function applyEffects(
           throw new Error(`unknown survey ${effect.surveyKey}@${effect.surveyVersion}`);
         const versionId = await ensureSurveyVersion(tx, definition);
         if (effect.replaces) await tx.delete(surveyResponses).where(ownResponse(effect.replaces));
+        if (effect.anonymous) {
+          // Under 16: nothing links the answers to the chat identity (no contact, no consent record of theirs).
+          await tx.insert(surveyResponses).values({
+            id: effect.responseId,
+            contactId: null,
+            surveyVersionId: versionId,
+            surveyKey: effect.surveyKey,
+            surveyVersion: effect.surveyVersion,
+            waveId: effect.waveId,
+            consentId: null,
+            channel,
+            deidentified: true,
+            startedAt: now,
+            lastActivityAt: now,
+          });
+          break;
+        }
         await tx.insert(consentRecords).values({
           id: effect.consentId,
           contactId,
@@ -125,6 +146,7 @@ export async function applyEffects(
             key: surveyResponses.surveyKey,
             version: surveyResponses.surveyVersion,
             status: surveyResponses.status,
+            anonymous: surveyResponses.deidentified,
           })
           .from(surveyResponses)
           .where(ownResponse(effect.responseId));
@@ -143,9 +165,11 @@ export async function applyEffects(
             correct: effect.correct,
             answeredAt: now,
           })
+          // A quiz answer (correct is set) is final once revealed: the first one stays.
           .onConflictDoUpdate({
             target: [surveyAnswers.responseId, surveyAnswers.questionId],
             set: { value: effect.value, correct: effect.correct, answeredAt: now },
+            setWhere: sql`${surveyAnswers.correct} is null`,
           });
         const unitId =
           effect.value.kind === "unit"
@@ -162,7 +186,7 @@ export async function applyEffects(
           .set({ lastActivityAt: now, ...(unitId ? { unitId } : {}) })
           .where(ownResponse(effect.responseId));
         // The first place a person names becomes their contact's unit, for officers' per-unit counts.
-        if (unitId)
+        if (unitId && !response.anonymous)
           await tx
             .update(contacts)
             .set({ unitId })
@@ -204,55 +228,12 @@ export async function applyEffects(
           .where(ownResponse(effect.responseId));
         break;
       case "withdraw_consent":
-        await tx
-          .update(consentRecords)
-          .set({ withdrawnAt: now })
-          .where(and(eq(consentRecords.contactId, contactId), isNull(consentRecords.withdrawnAt)));
-        await tx
-          .update(surveyResponses)
-          .set({ status: "stopped", lastActivityAt: now })
-          .where(and(eq(surveyResponses.contactId, contactId), eq(surveyResponses.status, "in_progress")));
-        await recordAudit(tx, null, {
-          action: "consent.withdraw",
-          targetType: "contact",
-          unitId: await contactUnit(tx, contactId),
-          details: { channel },
-        });
+        await withdrawConsent(tx, contactId, channel, now);
         break;
-      case "erase_contact": {
-        const unitId = await contactUnit(tx, contactId);
-        const responses = await tx
-          .select({ id: surveyResponses.id })
-          .from(surveyResponses)
-          .where(eq(surveyResponses.contactId, contactId));
-        const ids = responses.map((r) => r.id);
-        if (effect.mode === "delete") {
-          if (ids.length > 0) await tx.delete(surveyResponses).where(inArray(surveyResponses.id, ids));
-        } else if (ids.length > 0) {
-          // Free text may name the person: it goes; choices, numbers and the commune stay, linked to no one.
-          await tx
-            .delete(surveyAnswers)
-            .where(and(inArray(surveyAnswers.responseId, ids), sql`${surveyAnswers.value}->>'kind' = 'text'`));
-          await tx
-            .update(surveyResponses)
-            .set({ contactId: null, consentId: null, deidentified: true })
-            .where(inArray(surveyResponses.id, ids));
-        }
-        await tx.delete(contacts).where(eq(contacts.id, contactId));
-        await recordAudit(tx, null, {
-          action: "data.erase",
-          targetType: "contact",
-          unitId,
-          details: { mode: effect.mode, channel, responses: ids.length },
-        });
+      case "erase_contact":
+        await eraseContact(tx, contactId, channel, effect.mode);
         return { erased: true };
-      }
     }
   }
   return { erased: false };
-}
-
-async function contactUnit(db: Db, contactId: string): Promise<number | null> {
-  const [row] = await db.select({ unitId: contacts.unitId }).from(contacts).where(eq(contacts.id, contactId));
-  return row?.unitId ?? null;
 }

@@ -64,6 +64,7 @@ export function createSurveyRepository(db: Db, now: () => Date = () => new Date(
         .select({
           id: surveyResponses.id,
           status: surveyResponses.status,
+          surveyVersion: surveyResponses.surveyVersion,
           lastActivityAt: surveyResponses.lastActivityAt,
         })
         .from(surveyResponses)
@@ -83,7 +84,9 @@ export function createSurveyRepository(db: Db, now: () => Date = () => new Date(
         .map((m) => ({
           code: m.code,
           name: m.fullName,
-          context: m.matchedBy === "old_name" ? `trước đây là ${m.oldName}` : m.parentName,
+          province: m.parentName,
+          formerly:
+            m.matchedBy === "old_name" && m.oldName ? [m.oldName, m.oldProvinceName].filter(Boolean).join(", ") : null,
           exact: m.matchedBy !== "similar",
           fit: Number(m.fitsContext) + Number(m.fitsType),
         }));

@@ -14,6 +14,7 @@ const minimal = (questions: unknown[], extra: Record<string, unknown> = {}): Sur
     collects: ["câu trả lời"],
     intro: "Mở đầu",
     outro: "Kết thúc",
+    minors: "anonymous",
     questions,
     ...extra,
   }) as SurveyInput;

@@ -38,6 +38,13 @@ describe(`surveys in the web chat (${testDriver})`, () => {
   const answersOf = async (responseId: string) =>
     handle.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId));
 
+  /** Starts a survey as a person of 16 or more: the age group comes before consent. */
+  async function begin(user: string, start: string): Promise<WebReply[]> {
+    const age = await say(app, user, start);
+    if (!age.at(-1)!.options.some((o) => o.value === "age:adult")) return age;
+    return say(app, user, "age:adult");
+  }
+
   /** A sensible answer to whatever question is showing. */
   function answerFor(reply: WebReply): string {
     if (/xã, phường/i.test(reply.text) && reply.options.every((o) => !o.value.startsWith("a:"))) {
@@ -45,6 +52,9 @@ describe(`surveys in the web chat (${testDriver})`, () => {
         return reply.options.find((o) => o.value.startsWith("u:"))!.value;
       return "phường Ba Đình, Hà Nội";
     }
+    // Multiple choice: tap one option (it is ticked), then "Xong".
+    if (reply.options.some((o) => o.value === "s:done") && reply.options.some((o) => o.label.startsWith("✓")))
+      return "s:done";
     const choice = reply.options.find((o) => o.value.startsWith("a:"));
     if (choice) return choice.value;
     return "Cần thêm buổi giải đáp pháp luật vào buổi tối.";
@@ -52,7 +62,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   async function runToEnd(user: string, replies: WebReply[], limit = 40): Promise<WebReply[]> {
     let current = replies;
-    for (let i = 0; i < limit && /^Câu \d+\/\d+|nhiều nơi trùng tên/m.test(last(current).text); i++)
+    for (let i = 0; i < limit && /^Câu \d+\b|nhiều nơi trùng tên/m.test(last(current).text); i++)
       current = await say(app, user, answerFor(last(current)));
     return current;
   }
@@ -61,7 +71,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     it(`${key}: consent, a wrong answer, back, a break, resume, completion — all stored with codes`, async () => {
       const user = `taker-${key}`;
       const survey = surveyCatalog().get(key)!;
-      const consent = await say(app, user, `survey:${key}`);
+      const consent = await begin(user, `survey:${key}`);
       expect(last(consent).text).toContain("Đơn vị chịu trách nhiệm xử lý dữ liệu");
       expect(last(consent).options.map((o) => o.label)).toEqual(["Đồng ý", "Không đồng ý"]);
 
@@ -72,7 +82,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
       let replies = await say(app, user, "Đồng ý");
       expect(replies[0]!.text).toBe(survey.intro);
-      expect(last(replies).text).toMatch(/^Câu 1\//);
+      expect(last(replies).text).toMatch(/^Câu 1\b/);
 
       // A wrong answer: re-prompted with what is accepted, nothing stored.
       const wrong = await say(app, user, "7");
@@ -82,18 +92,23 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
       replies = await say(app, user, answerFor(last(replies)));
       if (survey.questions.length > 1) {
-        // Back to the first question, answer it again, carry on.
         const back = await say(app, user, "quay lại");
-        expect(last(back).text).toMatch(/^Câu 1\//);
-        expect(last(back).text).toContain("Câu trả lời trước của bạn:");
-        replies = await say(app, user, answerFor(last(back)));
+        if (survey.questions[0]!.type === "quiz") {
+          // A revealed quiz answer is final: "back" says so and stays on question 2.
+          expect(last(back).text).toMatch(/^Đáp án các câu đố đã được công bố.*\nCâu 2\/10\n/);
+        } else {
+          // Back to the first question, answer it again, carry on.
+          expect(last(back).text).toMatch(/^Câu 1\b/);
+          expect(last(back).text).toContain("Câu trả lời trước của bạn:");
+          replies = await say(app, user, answerFor(last(back)));
+        }
 
         // A break: the person goes to the menu, comes back later and continues where they were.
         await say(app, user, "menu");
-        const again = await say(app, user, `survey:${key}`);
+        const again = await begin(user, `survey:${key}`);
         expect(last(again).text).toContain("chưa xong");
         replies = await say(app, user, "s:continue");
-        expect(last(replies).text).toMatch(/^Câu 2\//);
+        expect(last(replies).text).toMatch(/^Câu 2\b/);
       }
       replies = await runToEnd(user, replies);
       expect(last(replies).text).toContain(survey.outro);
@@ -132,7 +147,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("explains each quiz answer with its article", async () => {
     const user = "quiz-learner";
-    await say(app, user, "survey:law_day_quiz");
+    await begin(user, "survey:law_day_quiz");
     await say(app, user, "c:yes");
     const right = await say(app, user, "2"); // "Nam đủ 20, nữ đủ 18"
     expect(right[0]!.text).toContain("✅ Chính xác!");
@@ -150,7 +165,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("stores nothing when the person does not consent", async () => {
     const user = "declines";
-    await say(app, user, "survey:pbgdpl_satisfaction");
+    await begin(user, "survey:pbgdpl_satisfaction");
     const bye = await say(app, user, "Không đồng ý");
     expect(bye[0]!.text).toContain("không lưu thông tin nào");
     expect(await responsesOf(user)).toEqual([]);
@@ -160,10 +175,10 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("offers a review, not a second response, in the same wave", async () => {
     const user = "twice";
-    await say(app, user, "survey:answer_feedback");
+    await begin(user, "survey:answer_feedback");
     await say(app, user, "c:yes");
     await say(app, user, "a:yes");
-    const again = await say(app, user, "survey:answer_feedback");
+    const again = await begin(user, "survey:answer_feedback");
     expect(last(again).text).toContain("Mỗi người chỉ trả lời một lần cho mỗi đợt");
     expect(last(again).text).toContain("Có, rất hữu ích");
     expect(await responsesOf(user)).toHaveLength(1);
@@ -171,13 +186,13 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("re-prompts a number question in words, then accepts digits; skips an optional question", async () => {
     const user = "numbers";
-    await say(app, user, "survey:legal_access_satisfaction");
+    await begin(user, "survey:legal_access_satisfaction");
     await say(app, user, "c:yes");
     const unit = await say(app, user, "Ba Đình");
     // Several communes are called Ba Đình: the person picks theirs.
     expect(last(unit).text).toContain("nhiều nơi trùng tên");
     const picked = await say(app, user, last(unit).options.find((o) => o.label.includes("Hà Nội"))!.value);
-    expect(last(picked).text).toMatch(/^Câu 2\//);
+    expect(last(picked).text).toMatch(/^Câu 2\b/);
     const [response] = await responsesOf(user);
     expect(response!.unitId).not.toBeNull();
     expect((await contactOf(user))!.unitId).toBe(response!.unitId);
@@ -194,7 +209,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("after three misses offers to stop, and stopping keeps what was answered", async () => {
     const user = "misses";
-    await say(app, user, "survey:pbgdpl_satisfaction");
+    await begin(user, "survey:pbgdpl_satisfaction");
     await say(app, user, "c:yes");
     await say(app, user, "a:no");
     let replies: WebReply[] = [];
@@ -207,9 +222,9 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     expect((await answersOf(response!.id)).map((a) => a.questionId)).toEqual(["heard"]);
   });
 
-  it('withdrawal mid-way, then "xoá toàn bộ": nothing of the person remains', async () => {
+  it('withdrawal mid-way, then "xóa toàn bộ": nothing of the person remains', async () => {
     const user = "withdraws";
-    await say(app, user, "survey:pbgdpl_satisfaction");
+    await begin(user, "survey:pbgdpl_satisfaction");
     await say(app, user, "c:yes");
     await say(app, user, "a:yes");
     const contact = await contactOf(user);
@@ -218,7 +233,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
     const [stopped] = await responsesOf(user);
     expect(stopped!.status).toBe("stopped");
     const gone = await say(app, user, "erase:delete");
-    expect(gone[0]!.text).toContain("Đã xoá toàn bộ dữ liệu");
+    expect(gone[0]!.text).toContain("Đã xóa toàn bộ dữ liệu");
 
     expect(await contactOf(user)).toBeUndefined();
     expect(await handle.db.select().from(surveyResponses).where(eq(surveyResponses.id, stopped!.id))).toEqual([]);
@@ -234,19 +249,19 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it('"xoá dữ liệu" deletes at once, from anywhere', async () => {
     const user = "deleter";
-    await say(app, user, "survey:answer_feedback");
+    await begin(user, "survey:answer_feedback");
     await say(app, user, "c:yes");
     const replies = await say(app, user, "Xoá dữ liệu");
-    expect(replies[0]!.text).toContain("Đã xoá toàn bộ dữ liệu");
+    expect(replies[0]!.text).toContain("Đã xóa toàn bộ dữ liệu");
     expect(await contactOf(user)).toBeUndefined();
   });
 
   it("keeps answers de-identified when the person chooses, dropping free text", async () => {
     const user = "anonymous";
-    await say(app, user, "survey:legal_access_satisfaction");
+    await begin(user, "survey:legal_access_satisfaction");
     await say(app, user, "c:yes");
     const unit = await say(app, user, "phuong ba dinh, ha noi");
-    expect(last(unit).text).toMatch(/^Câu 2\//);
+    expect(last(unit).text).toMatch(/^Câu 2\b/);
     for (const answer of ["a:4", "a:no", "a:yes"]) await say(app, user, answer);
     await say(app, user, "Tên tôi là Nguyễn Văn A, số điện thoại 0912345678");
     const [response] = await responsesOf(user);
@@ -263,7 +278,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("expires an abandoned response and lets the person start again in the same wave", async () => {
     const user = "abandons";
-    await say(app, user, "survey:answer_feedback");
+    await begin(user, "survey:answer_feedback");
     await say(app, user, "c:yes");
     const [response] = await responsesOf(user);
     const longAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
@@ -272,11 +287,12 @@ describe(`surveys in the web chat (${testDriver})`, () => {
       .set({ lastActivityAt: longAgo })
       .where(eq(surveyResponses.id, response!.id));
     await say(app, user, "menu");
-    const back = await say(app, user, "survey:answer_feedback");
+    const back = await begin(user, "survey:answer_feedback");
     expect(last(back).text).toContain("quá hạn");
     const [expired] = await responsesOf(user);
     expect(expired!.status).toBe("expired");
     await say(app, user, "s:restart");
+    await say(app, user, "age:adult");
     await say(app, user, "c:yes");
     await say(app, user, "a:partly");
     const responses = await responsesOf(user);
@@ -287,7 +303,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
 
   it("expires abandoned responses in the hourly sweep, and only those", async () => {
     const user = "sweep";
-    await say(app, user, "survey:law_day_quiz");
+    await begin(user, "survey:law_day_quiz");
     await say(app, user, "c:yes");
     const [response] = await responsesOf(user);
     expect(await expireAbandonedResponses(handle.db)).toBe(0);
@@ -312,7 +328,7 @@ describe(`surveys in the web chat (${testDriver})`, () => {
       })
       .returning();
     const user = "deep-link";
-    const consent = await say(app, user, `survey:answer_feedback:w${wave!.id}`);
+    const consent = await begin(user, `survey:answer_feedback:w${wave!.id}`);
     expect(last(consent).text).toContain("Sở Tư pháp Hà Nội");
     await say(app, user, "c:yes");
     await say(app, user, "a:no");

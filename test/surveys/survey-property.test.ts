@@ -13,7 +13,10 @@ import { createTestDb, testDriver } from "../support/test-db";
 
 const keys = ["pbgdpl_satisfaction", "legal_access_satisfaction", "law_day_quiz", "answer_feedback"];
 const message = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...keys.map((k) => `survey:${k}`), "c:yes", "Đồng ý", "c:no") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(...keys.map((k) => `survey:${k}`), "c:yes", "Đồng ý", "c:no", "age:adult", "age:minor"),
+  },
   {
     weight: 6,
     arbitrary: fc.constantFrom(
@@ -44,6 +47,7 @@ const message = fc.oneof(
       "s:review",
       "s:restart",
       "s:stop",
+      "s:done",
       "u:00004",
     ),
   },
@@ -67,10 +71,14 @@ describe(`survey answers under random input (${testDriver})`, () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...keys),
+        fc.boolean(),
         fc.array(message, { minLength: 1, maxLength: 14 }),
-        async (key, texts) => {
+        async (key, consents, texts) => {
           const user = `random-${run++}`;
           await say(app, user, `survey:${key}`);
+          await say(app, user, "age:adult");
+          // Half the runs start past consent, so that stored answers are never left to chance.
+          if (consents) await say(app, user, "c:yes");
           for (const text of texts) await say(app, user, text); // say() fails the test on any non-200
         },
       ),

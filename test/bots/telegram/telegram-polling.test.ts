@@ -96,10 +96,11 @@ describe(`Telegram long polling on the Node server (${testDriver})`, () => {
       .toContain('Kết quả tìm kiếm cho "ly hon"');
     await press("help", "Cách dùng Loa");
     const surveys = await press("survey", "Các khảo sát đang mở");
-    const consent = await press(
+    const age = await press(
       keyboardOf(surveys).find((b) => b.callback_data === "survey:answer_feedback")!.callback_data,
-      "Đơn vị chịu trách nhiệm",
+      "nhóm tuổi",
     );
+    const consent = await press(keyboardOf(age).find((b) => b.text === "Từ 16 tuổi trở lên")!.callback_data, "Đơn vị");
     const question = await press(keyboardOf(consent).find((b) => b.text === "Đồng ý")!.callback_data, "Câu 1/1");
     await press(keyboardOf(question).find((b) => b.text === "Không")!.callback_data, "Cảm ơn bạn đã phản hồi!");
   }, 120_000);

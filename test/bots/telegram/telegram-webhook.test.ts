@@ -84,6 +84,9 @@ describe(`Telegram webhook (${testDriver})`, () => {
   it("takes a whole survey by pressing inline buttons, storing every answer", async () => {
     const chat = 502;
     await post(textUpdate(chat, "/start survey_answer_feedback"));
+    await post(
+      callbackUpdate(chat, keyboard(lastSent(chat)).find((b) => b.text === "Từ 16 tuổi trở lên")!.callback_data),
+    );
     expect(lastSent(chat).params.text).toContain("Đơn vị chịu trách nhiệm xử lý dữ liệu");
     await post(callbackUpdate(chat, keyboard(lastSent(chat)).find((b) => b.text === "Đồng ý")!.callback_data));
     expect(api.calls.some((c) => c.method === "answerCallbackQuery")).toBe(true);
@@ -203,8 +206,8 @@ describe(`Telegram webhook (${testDriver})`, () => {
     expect(inboundText(textUpdate(1, "/start") as never)).toBe("menu");
     expect(inboundText(textUpdate(1, "/start survey_law_day_quiz") as never)).toBe("survey:law_day_quiz");
     expect(inboundText(textUpdate(1, "/khaosat") as never)).toBe("survey");
-    expect(inboundText(textUpdate(1, "/huy@loa_test_bot") as never)).toBe("huỷ");
-    expect(inboundText(textUpdate(1, "/xoadulieu") as never)).toBe("xoá dữ liệu");
+    expect(inboundText(textUpdate(1, "/huy@loa_test_bot") as never)).toBe("hủy");
+    expect(inboundText(textUpdate(1, "/xoadulieu") as never)).toBe("xóa dữ liệu");
     expect(inboundText(textUpdate(1, "/hoi") as never)).toBe("search");
     expect(inboundText(callbackUpdate(1, "art:5") as never)).toBe("art:5");
   });
@@ -214,7 +217,7 @@ describe(`Telegram webhook (${testDriver})`, () => {
     api.clear();
     await post(textUpdate(508, "/xoadulieu"));
     expect(api.sent(508).map((c) => String(c.params.text))).toEqual([
-      expect.stringContaining("Đã xoá toàn bộ dữ liệu"),
+      expect.stringContaining("Đã xóa toàn bộ dữ liệu"),
     ]);
     expect(await handle.db.select().from(contacts).where(eq(contacts.platformId, "508"))).toEqual([]);
   });

@@ -48,18 +48,18 @@ describe(`content through the officer API (${testDriver})`, () => {
     );
 
     const before = await say(app, "citizen", "hoà giải viên tổ dân phố");
-    expect(before[0]!.text).not.toContain("Quy chế hoà giải");
+    expect(JSON.stringify(before[0])).not.toContain("Quy chế hoà giải");
 
     const published = await call("POST", `/api/documents/${document.id}/publish`);
     expect(((await published.json()) as { status: string }).status).toBe("published");
     expect(await audited("content.publish", document.id)).toBe(1);
     const after = await say(app, "citizen", "hoa giai vien to dan pho");
-    expect(after[0]!.text).toContain("Quy chế hoà giải ở cơ sở phường Ba Đình");
+    expect(JSON.stringify(after[0])).toContain("Quy chế hoà giải ở cơ sở phường Ba Đình");
 
     await call("POST", `/api/documents/${document.id}/unpublish`);
     expect(await audited("content.unpublish", document.id)).toBe(1);
     const hidden = await say(app, "citizen", "hoa giai vien to dan pho");
-    expect(hidden[0]!.text).not.toContain("Quy chế hoà giải ở cơ sở phường Ba Đình");
+    expect(JSON.stringify(hidden[0])).not.toContain("Quy chế hoà giải ở cơ sở phường Ba Đình");
   });
 
   it("edits an article and search follows the new text", async () => {
@@ -69,7 +69,7 @@ describe(`content through the officer API (${testDriver})`, () => {
     expect(edited.status).toBe(200);
     await call("POST", `/api/documents/${world.inside.documentId}/publish`);
     const results = await say(app, "citizen-2", "cay xanh do thi");
-    expect(results[0]!.text).toContain("Văn bản trong phạm vi");
+    expect(JSON.stringify(results[0])).toContain("Văn bản trong phạm vi");
   });
 
   it("publishes a lesson for the chat", async () => {

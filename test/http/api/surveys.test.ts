@@ -29,6 +29,7 @@ describe(`survey API (${testDriver})`, () => {
       ["hcm-citizen", world.outside.waveId],
     ] as const) {
       await say(app, user, `survey:answer_feedback:w${waveId}`);
+      await say(app, user, "age:adult");
       await say(app, user, "c:yes");
       await say(app, user, "a:yes");
     }
