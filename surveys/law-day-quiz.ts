@@ -7,7 +7,8 @@ export const lawDayQuiz: SurveyInput = {
   version: 2,
   title: "Tìm hiểu pháp luật hưởng ứng Ngày Pháp luật Việt Nam 9/11",
   purpose:
-    "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng thống kê.",
+    "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng " +
+    "thống kê.",
   collects: ["câu trả lời cho các câu hỏi tìm hiểu pháp luật"],
   intro:
     "Cuộc thi gồm các câu hỏi trắc nghiệm. Sau mỗi câu, bạn sẽ biết đáp án đúng và điều luật quy định. " +
@@ -34,7 +35,9 @@ export const lawDayQuiz: SurveyInput = {
     {
       id: "q2_temporary_residence",
       type: "quiz",
-      text: "Đến sống ở nơi khác (ngoài xã, phường đã đăng ký thường trú) để làm việc, học tập từ bao nhiêu ngày trở lên thì phải đăng ký tạm trú?",
+      text:
+        "Đến sống ở nơi khác (ngoài xã, phường đã đăng ký thường trú) để làm việc, học tập từ bao nhiêu ngày trở " +
+        "lên thì phải đăng ký tạm trú?",
       indicator: "knows_law",
       options: [
         { code: "a", label: "7 ngày" },
@@ -43,7 +46,8 @@ export const lawDayQuiz: SurveyInput = {
       ],
       correct: ["c"],
       explanation:
-        "Công dân đến sinh sống tại chỗ ở hợp pháp ngoài xã, phường nơi thường trú từ 30 ngày trở lên phải đăng ký tạm trú.",
+        "Công dân đến sinh sống tại chỗ ở hợp pháp ngoài xã, phường nơi thường trú từ 30 ngày trở lên phải đăng ký " +
+        "tạm trú.",
       citation: { document: "Luật Cư trú", article: "27" },
     },
     {
@@ -72,7 +76,8 @@ export const lawDayQuiz: SurveyInput = {
       ],
       correct: ["a"],
       explanation:
-        "Mọi người đều bình đẳng trước pháp luật; không ai bị phân biệt đối xử trong đời sống chính trị, dân sự, kinh tế, văn hóa, xã hội.",
+        "Mọi người đều bình đẳng trước pháp luật; không ai bị phân biệt đối xử trong đời sống chính trị, dân sự, " +
+        "kinh tế, văn hóa, xã hội.",
       citation: { document: "Hiến pháp", article: "16" },
     },
     {
@@ -87,7 +92,8 @@ export const lawDayQuiz: SurveyInput = {
       ],
       correct: ["b"],
       explanation:
-        "Công dân đủ 18 tuổi trở lên có quyền bầu cử và đủ 21 tuổi trở lên có quyền ứng cử vào Quốc hội, Hội đồng nhân dân.",
+        "Công dân đủ 18 tuổi trở lên có quyền bầu cử và đủ 21 tuổi trở lên có quyền ứng cử vào Quốc hội, Hội đồng " +
+        "nhân dân.",
       citation: { document: "Hiến pháp", article: "27" },
     },
     {
@@ -130,7 +136,8 @@ export const lawDayQuiz: SurveyInput = {
       ],
       correct: ["b"],
       explanation:
-        "Giáo dục tiểu học là giáo dục bắt buộc; Nhà nước phổ cập giáo dục mầm non cho trẻ 5 tuổi và phổ cập trung học cơ sở.",
+        "Giáo dục tiểu học là giáo dục bắt buộc; Nhà nước phổ cập giáo dục mầm non cho trẻ 5 tuổi và phổ cập trung " +
+        "học cơ sở.",
       citation: { document: "Luật Giáo dục", article: "14" },
     },
     {
@@ -160,7 +167,8 @@ export const lawDayQuiz: SurveyInput = {
       ],
       correct: ["a", "b"],
       explanation:
-        "Trồng cây có chứa chất ma túy và sử dụng trái phép chất ma túy đều bị nghiêm cấm; tự nguyện cai nghiện là việc được Nhà nước khuyến khích.",
+        "Trồng cây có chứa chất ma túy và sử dụng trái phép chất ma túy đều bị nghiêm cấm; tự nguyện cai nghiện là " +
+        "việc được Nhà nước khuyến khích.",
       citation: { document: "Luật Phòng, chống ma túy", article: "5" },
     },
   ],

@@ -7,7 +7,8 @@ export const legalAccessSatisfaction: SurveyInput = {
   version: 2,
   title: "Khảo sát sự hài lòng về công tác tiếp cận pháp luật của xã, phường",
   purpose:
-    "Phục vụ đánh giá xã, phường đạt chuẩn tiếp cận pháp luật (Quyết định 27/2025/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê theo xã, phường.",
+    "Phục vụ đánh giá xã, phường đạt chuẩn tiếp cận pháp luật (Quyết định 27/2025/QĐ-TTg); kết quả chỉ dùng dưới " +
+    "dạng thống kê theo xã, phường.",
   collects: [
     "xã, phường được đánh giá",
     "mức độ hài lòng",
@@ -28,7 +29,9 @@ export const legalAccessSatisfaction: SurveyInput = {
     {
       id: "info_access",
       type: "likert5",
-      text: "Bạn hài lòng thế nào với việc xã, phường công khai, cung cấp thông tin pháp luật (bảng tin, loa, trang Zalo, tủ sách pháp luật)?",
+      text:
+        "Bạn hài lòng thế nào với việc xã, phường công khai, cung cấp thông tin pháp luật (bảng tin, loa, trang " +
+        "Zalo, tủ sách pháp luật)?",
       indicator: "legal_access",
       positive: ["5", "4"],
     },

@@ -7,7 +7,8 @@ export const pbgdplSatisfaction: SurveyInput = {
   version: 2,
   title: "Khảo sát mức độ hài lòng về hoạt động phổ biến, giáo dục pháp luật",
   purpose:
-    "Đánh giá hiệu quả hoạt động phổ biến, giáo dục pháp luật tại địa phương theo tiêu chí đánh giá kết quả đầu ra (Quyết định 979/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê.",
+    "Đánh giá hiệu quả hoạt động phổ biến, giáo dục pháp luật tại địa phương theo tiêu chí đánh giá kết quả đầu ra " +
+    "(Quyết định 979/QĐ-TTg); kết quả chỉ dùng dưới dạng thống kê.",
   collects: [
     "việc tham gia và tự tìm hiểu pháp luật",
     "mức độ biết, hiểu pháp luật",
@@ -26,7 +27,9 @@ export const pbgdplSatisfaction: SurveyInput = {
     {
       id: "heard",
       type: "yes_no_dk",
-      text: "Trong 12 tháng qua, bạn có được nghe, đọc hoặc tham gia hoạt động phổ biến pháp luật nào của địa phương không?",
+      text:
+        "Trong 12 tháng qua, bạn có được nghe, đọc hoặc tham gia hoạt động phổ biến pháp luật nào của địa phương " +
+        "không?",
     },
     {
       id: "channel",

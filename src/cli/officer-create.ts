@@ -7,7 +7,8 @@ import { bootstrapOfficer, describeCredentials } from "../officers/bootstrap";
 import { openDatabase, runCommand } from "./open-database";
 
 const usage =
-  'Cách dùng: npm run officer:create -- --email EMAIL --unit MÃ_ĐƠN_VỊ --role admin|manager|officer|viewer [--name "Họ tên"] [--token-days 365]';
+  "Cách dùng: npm run officer:create -- --email EMAIL --unit MÃ_ĐƠN_VỊ --role admin|manager|officer|viewer [--name " +
+  '"Họ tên"] [--token-days 365]';
 
 const argsSchema = z.object({
   email: z.email("email không hợp lệ"),

@@ -12,7 +12,8 @@ export async function contactCounts(
   by: "unit" | "channel",
 ) {
   const national = principal.unitPath.split("/").filter(Boolean).length === 1 && unit.path === principal.unitPath;
-  const inUnit = sql`${contacts.unitId} in (select ${units.id} from ${units} where ${units.path} like ${`${unit.path}%`})`;
+  const subtree = `${unit.path}%`;
+  const inUnit = sql`${contacts.unitId} in (select ${units.id} from ${units} where ${units.path} like ${subtree})`;
   const where = and(
     national ? or(isNull(contacts.unitId), inUnit) : inUnit,
     national ? undefined : inScope(principal, contacts.unitId),

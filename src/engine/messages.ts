@@ -14,7 +14,8 @@ export const messages = {
   help: [
     "Cách dùng Loa:",
     "• Chọn các nút bên dưới tin nhắn, hoặc gõ số thứ tự của mục muốn chọn.",
-    '• Gõ bất kỳ từ khóa nào để tìm quy định pháp luật, có dấu hay không dấu đều được (ví dụ: "ly hon", "đăng ký tạm trú").',
+    '• Gõ bất kỳ từ khóa nào để tìm quy định pháp luật, có dấu hay không dấu đều được (ví dụ: "ly hon", "đăng ký tạm ' +
+      'trú").',
     '• Gõ "menu" hoặc "hủy" bất cứ lúc nào để quay về danh mục chính.',
     '• Đang đọc một luật, gõ "điều 51" để mở ngay điều 51; ở bất cứ đâu, gõ "điều 51 luật hôn nhân".',
     "",

@@ -32,7 +32,8 @@ export const surveyMessages = {
       `• Mục đích: ${input.purpose}`,
       `• Đơn vị chịu trách nhiệm xử lý dữ liệu: ${input.controller}.`,
       input.anonymous
-        ? "• Vì bạn dưới 16 tuổi, bạn trả lời ẩn danh: chúng tôi không hỏi nơi ở hay thông tin nào cho biết bạn là ai, " +
+        ? "• Vì bạn dưới 16 tuổi, bạn trả lời ẩn danh: chúng tôi không hỏi nơi ở hay thông tin nào cho biết bạn là " +
+          "ai, " +
           "và không lưu tài khoản nhắn tin của bạn cùng câu trả lời. Bạn nên hỏi ý kiến cha mẹ hoặc người giám hộ " +
           "trước khi tham gia."
         : `• Dữ liệu thu thập: câu trả lời của bạn (${input.collected.join("; ")}) và mã định danh tài khoản ` +
@@ -73,7 +74,8 @@ export const surveyMessages = {
     text: (max: number) => `Câu trả lời dài quá. Bạn hãy viết ngắn gọn trong ${max} ký tự.`,
     emptyText: "Bạn hãy nhập câu trả lời bằng chữ.",
     unitNotFound:
-      'Tôi chưa tìm thấy xã, phường nào có tên như vậy. Bạn hãy gõ lại tên (có thể kèm tên tỉnh, ví dụ: "phường Ba Đình, Hà Nội").',
+      'Tôi chưa tìm thấy xã, phường nào có tên như vậy. Bạn hãy gõ lại tên (có thể kèm tên tỉnh, ví dụ: "phường Ba ' +
+      'Đình, Hà Nội").',
     unitPick: "Có nhiều nơi trùng tên. Bạn hãy chọn đúng nơi của mình:",
     unitTooLong: 'Tên dài quá. Bạn hãy gõ tên xã/phường, ví dụ: "phường Ba Đình, Hà Nội" hoặc "xã Yên Định".',
     nonePicked: 'Bạn chưa chọn lựa chọn nào. Hãy bấm vào một hoặc nhiều lựa chọn rồi bấm "Xong".',
@@ -92,7 +94,8 @@ export const surveyMessages = {
     "Đã dừng khảo sát. Các câu bạn đã trả lời vẫn được giữ; bạn có thể tiếp tục trong thời gian khảo sát còn mở.",
   expired: "Phiếu khảo sát trước của bạn đã quá hạn vì lâu không trả lời. Bạn có thể làm lại từ đầu.",
   alreadyDone: (title: string) =>
-    `Bạn đã hoàn thành khảo sát "${title}" trong đợt này. Mỗi người chỉ trả lời một lần cho mỗi đợt. Đây là câu trả lời của bạn:`,
+    `Bạn đã hoàn thành khảo sát "${title}" trong đợt này. ` +
+    "Mỗi người chỉ trả lời một lần cho mỗi đợt. Đây là câu trả lời của bạn:",
   inProgress: (title: string) => `Bạn đã bắt đầu khảo sát "${title}" nhưng chưa xong. Bạn muốn làm gì?`,
   continue: "Tiếp tục",
   review: "Xem lại câu trả lời",

@@ -39,7 +39,8 @@ export async function ensureSurveyVersion(db: Db, definition: SurveyDefinition):
     .where(and(eq(surveyVersions.key, definition.key), eq(surveyVersions.version, definition.version)));
   if (row!.hash !== hash) {
     throw new SurveyVersionChangedError(
-      `Khảo sát "${definition.key}" phiên bản ${definition.version} đã công bố và không được sửa; hãy tăng version trong tệp định nghĩa.`,
+      `Khảo sát "${definition.key}" phiên bản ${definition.version} đã công bố và không được sửa; ` +
+        "hãy tăng version trong tệp định nghĩa.",
     );
   }
   return row!.id;

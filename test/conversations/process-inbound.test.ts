@@ -68,7 +68,7 @@ describe(`processInbound (${testDriver})`, () => {
     expect(await processInbound(handle.db, message)).toMatchObject({ status: "processed" });
   });
 
-  it("applies 20 simultaneous messages of one person one after the other, each on the state the last one left", async () => {
+  it("applies 20 simultaneous messages of one person one after the other, each on the last one's state", async () => {
     await processInbound(handle.db, { channel: "web", platformId: "crowd", text: "menu" });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

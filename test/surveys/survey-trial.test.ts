@@ -220,7 +220,7 @@ describe(`survey findings of the citizen trial (${testDriver})`, () => {
     expect(lookups).toBe(1);
   });
 
-  it("D10: an under-16 answers anonymously, no identifying question; a survey that excludes children says so", async () => {
+  it("D10: under-16s answer anonymously, no identifying question; a survey excluding children says so", async () => {
     const user = "d10-child";
     const consent = await start(user, "pbgdpl_satisfaction", "age:minor");
     expect(last(consent).text).toContain("Vì bạn dưới 16 tuổi, bạn trả lời ẩn danh");
