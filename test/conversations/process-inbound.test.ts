@@ -151,6 +151,7 @@ describe(`processInbound (${testDriver})`, () => {
       result.status === "processed" ? (result.replies.at(-1)?.options ?? []) : [];
     const list = await say("khảo sát");
     await say(optionsOf(list).find((o) => o.value.startsWith("survey:"))!.value);
+    await say("age:adult"); // the age group comes before consent
     const question = await say("c:yes");
     const answer = optionsOf(question)[0]!.value;
     const before = await sessionOf("crash-survey");
