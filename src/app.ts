@@ -30,7 +30,10 @@ export interface AppParts {
 export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
   const app = new Hono<AppEnv>();
 
-  // Sizes first, before any body is read. Every route gets the API's limit; routes that need less say so (the
+  // Security headers on every answer, errors and refusals included.
+  app.use("*", securityHeaders());
+
+  // Sizes next, before any body is read. Every route gets the API's limit; routes that need less say so (the
   // Telegram webhook in its own module; the web chat's messages here, by path).
   app.use("*", limitBody(bodyLimits.api));
   app.use("/web/*", limitBody(bodyLimits.webMessage));
@@ -52,8 +55,6 @@ export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
       }
     }
   });
-
-  app.use("*", securityHeaders());
 
   app.get("/", (c) => c.redirect("/chat"));
 
