@@ -27,21 +27,3 @@ export function chatPage(): string {
 </body>
 </html>`;
 }
-
-/**
- * The page's Content-Security-Policy: only its own script, style and API; `frameAncestors` (WEB_FRAME_ANCESTORS)
- * says which portals may embed it.
- */
-export function chatPagePolicy(frameAncestors: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "object-src 'none'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join("; ");
-}

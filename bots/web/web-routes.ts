@@ -8,7 +8,8 @@ import { errorBody } from "../../src/http/errors";
 import { validate } from "../../src/http/validate";
 import type { AppEnv } from "../../src/services";
 import { hasNul, normalizeText } from "../../src/text/vietnamese";
-import { chatPage, chatPagePolicy } from "./chat-page";
+import { contentSecurityPolicy } from "../../src/http/security-headers";
+import { chatPage } from "./chat-page";
 import { chatScript } from "./chat-script";
 import { chatStyle } from "./chat-style";
 import { MAX_WEB_TEXT, webChannel } from "./web-channel";
@@ -49,7 +50,7 @@ const ASSET_CACHE = "public, max-age=300";
 export function webRoutes() {
   return new Hono<AppEnv>()
     .get("/chat", (c) => {
-      c.header("Content-Security-Policy", chatPagePolicy(c.get("services").config.WEB_FRAME_ANCESTORS));
+      c.header("Content-Security-Policy", contentSecurityPolicy(c.get("services").config.WEB_FRAME_ANCESTORS));
       return c.html(chatPage());
     })
     .get("/chat.js", (c) => {

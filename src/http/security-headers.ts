@@ -9,20 +9,23 @@
 // throughput.
 import type { MiddlewareHandler } from "hono";
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+/** The service's Content-Security-Policy: only its own script, style and API; framed only by `frameAncestors`. */
+export function contentSecurityPolicy(frameAncestors = "'none'"): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+}
 
 export const securityHeaderValues: ReadonlyArray<readonly [string, string]> = [
-  ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+  ["Content-Security-Policy", contentSecurityPolicy()],
   ["Cross-Origin-Resource-Policy", "same-origin"],
   ["Cross-Origin-Opener-Policy", "same-origin"],
   ["Origin-Agent-Cluster", "?1"],
