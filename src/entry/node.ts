@@ -9,6 +9,7 @@ import type { DbHandle } from "../../db/db";
 import { migrateEmbedded, migrateServer } from "../../db/migrate";
 import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
 import { seedSurveys } from "../../db/seed/seed-surveys";
+import { createDataDirFromTemplate, isDataDirEmpty } from "../../db/seed/seed-template";
 import { createTelegramBot } from "../../bots/telegram/telegram-bot";
 import { telegramRoutes } from "../../bots/telegram/telegram-routes";
 import { webRoutes } from "../../bots/web/web-routes";
@@ -27,6 +28,11 @@ export async function startNodeServer(config: AppConfig) {
     await migrateServer(config.DATABASE_URL);
     handle = createPostgresDb(config.DATABASE_URL);
   } else {
+    // A first start copies a seeded template instead of running initdb, migrations and the seed here.
+    if (config.SEED_ON_START && (await isDataDirEmpty(config.PGLITE_DATA_DIR))) {
+      log.info("seed.start", { driver: "pglite", from: "template" });
+      await createDataDirFromTemplate(config.PGLITE_DATA_DIR, { log: (event, fields) => log.info(event, fields) });
+    }
     const embedded = await createPgliteDb({ dataDir: config.PGLITE_DATA_DIR });
     await migrateEmbedded(embedded);
     handle = embedded;
