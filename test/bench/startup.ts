@@ -55,6 +55,6 @@ if (BUSY > 0) {
   }
 }
 console.log(`\n## \`${COMMAND.join(" ")}\` to healthy (seconds, ${RUNS} runs)\n`);
-console.log("| machine | empty database (migrate + seed) | restart (data kept) |");
+console.log("| machine | empty database (seeded template copied) | restart (data kept) |");
 console.log("| --- | --- | --- |");
 for (const row of rows) console.log(row);
