@@ -1,9 +1,6 @@
 // Applies the committed drizzle-kit migrations (db/migrations) to either database. Node only: it reads the folder.
 import { fileURLToPath } from "node:url";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
 import type { PgliteHandle } from "./client-pglite";
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -20,6 +17,12 @@ export async function migrateEmbedded(handle: PgliteHandle): Promise<void> {
  * another (the later ones find nothing left to do). One dedicated connection, so the lock and the work share it.
  */
 export async function migrateServer(url: string): Promise<void> {
+  // Loaded here so an embedded start does not load the Postgres driver.
+  const [{ default: postgres }, { drizzle }, { migrate: migratePostgres }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;

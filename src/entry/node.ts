@@ -1,40 +1,80 @@
 // The Node server: embedded PGlite by default (data in PGLITE_DATA_DIR), postgres.js when DATABASE_URL is set.
 // Applies migrations, seeds an empty database, then serves the app. `npm start` runs this.
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { createPgliteDb } from "../../db/client-pglite";
-import { createPostgresDb } from "../../db/client-postgres";
 import type { DbHandle } from "../../db/db";
-import { migrateEmbedded, migrateServer } from "../../db/migrate";
-import { isDatabaseEmpty, seedDatabase } from "../../db/seed/seed-database";
-import { seedSurveys } from "../../db/seed/seed-surveys";
-import { createTelegramBot } from "../../bots/telegram/telegram-bot";
-import { telegramRoutes } from "../../bots/telegram/telegram-routes";
-import { webRoutes } from "../../bots/web/web-routes";
-import { createApp } from "../app";
-import { describeCredentials, ensureDemoAdmin } from "../officers/bootstrap";
 import { ConfigError, parseConfig, telegramMode, type AppConfig } from "../config";
-import { startJobTimers } from "../jobs";
-import { createLogger, describeError } from "../log";
+import { createLogger, describeError, type Logger } from "../log";
 import type { ChannelRuntimes, Services } from "../services";
+
+// Loading the app's modules (under tsx, most of a restart) runs while the database opens: both are imported
+// here, not at the top, so they overlap. Telegram and Postgres modules load only when configured.
+const loadAppModules = () =>
+  Promise.all([
+    import("@hono/node-server"),
+    import("../app"),
+    import("../../bots/web/web-routes"),
+    import("../../bots/telegram/telegram-routes"),
+    import("../jobs"),
+    import("../officers/bootstrap"),
+    import("../../db/seed/seed-surveys"),
+  ]).then(([node, app, web, telegram, jobs, bootstrap, surveys]) => ({
+    ...node,
+    ...app,
+    ...web,
+    ...telegram,
+    ...jobs,
+    ...bootstrap,
+    ...surveys,
+  }));
+
+async function openDatabase(config: AppConfig, log: Logger): Promise<DbHandle> {
+  if (config.DATABASE_URL) {
+    const [{ migrateServer }, { createPostgresDb }] = await Promise.all([
+      import("../../db/migrate"),
+      import("../../db/client-postgres"),
+    ]);
+    await migrateServer(config.DATABASE_URL);
+    return createPostgresDb(config.DATABASE_URL);
+  }
+  const dataDir = config.PGLITE_DATA_DIR;
+  // A first start copies a seeded template instead of running initdb, migrations and the seed here.
+  if (config.SEED_ON_START && (!existsSync(dataDir) || readdirSync(dataDir).length === 0)) {
+    log.info("seed.start", { driver: "pglite", from: "template" });
+    const { createDataDirFromTemplate } = await import("../../db/seed/seed-template");
+    await createDataDirFromTemplate(dataDir, { log: (event, fields) => log.info(event, fields) });
+  }
+  const [embedded, { migrateEmbedded }] = await Promise.all([createPgliteDb({ dataDir }), import("../../db/migrate")]);
+  await migrateEmbedded(embedded);
+  return embedded;
+}
 
 export async function startNodeServer(config: AppConfig) {
   const log = createLogger(config.LOG_LEVEL);
   const started = performance.now();
-  let handle: DbHandle;
-  if (config.DATABASE_URL) {
-    await migrateServer(config.DATABASE_URL);
-    handle = createPostgresDb(config.DATABASE_URL);
-  } else {
-    const embedded = await createPgliteDb({ dataDir: config.PGLITE_DATA_DIR });
-    await migrateEmbedded(embedded);
-    handle = embedded;
+  const modules = loadAppModules();
+  // Should the database fail first, a module failing later must not surface as an unhandled rejection.
+  modules.catch(() => {});
+  const handle = await openDatabase(config, log);
+  if (config.SEED_ON_START) {
+    const { isDatabaseEmpty, seedDatabase } = await import("../../db/seed/seed-database");
+    if (await isDatabaseEmpty(handle.db)) {
+      log.info("seed.start", { driver: handle.driver });
+      await seedDatabase(handle.db, { log: (message) => log.info("seed.progress", { message }) });
+    }
   }
-  if (config.SEED_ON_START && (await isDatabaseEmpty(handle.db))) {
-    log.info("seed.start", { driver: handle.driver });
-    await seedDatabase(handle.db, { log: (message) => log.info("seed.progress", { message }) });
-  }
+  const {
+    serve,
+    createApp,
+    webRoutes,
+    telegramRoutes,
+    startJobTimers,
+    describeCredentials,
+    ensureDemoAdmin,
+    seedSurveys,
+  } = await modules;
 
   // Every start checks that no published survey version was edited in place (and publishes new versions).
   await seedSurveys(handle.db, { waves: false });
@@ -45,21 +85,22 @@ export async function startNodeServer(config: AppConfig) {
   // Telegram: webhook or long polling. Replies it could not take yet are retried by the outbox job (src/jobs.ts).
   const background = new Set<Promise<unknown>>();
   const mode = telegramMode(config);
-  const telegram =
-    mode === "off"
-      ? undefined
-      : createTelegramBot({
-          token: config.TELEGRAM_BOT_TOKEN!,
-          apiRoot: config.TELEGRAM_API_ROOT,
-          username: config.TELEGRAM_BOT_USERNAME,
-          db: handle.db,
-          log,
-          rethrow: mode === "webhook",
-          background: (work) => {
-            background.add(work);
-            void work.finally(() => background.delete(work));
-          },
-        });
+  const createTelegramBot =
+    mode === "off" ? undefined : (await import("../../bots/telegram/telegram-bot")).createTelegramBot;
+  const telegram = !createTelegramBot
+    ? undefined
+    : createTelegramBot({
+        token: config.TELEGRAM_BOT_TOKEN!,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        username: config.TELEGRAM_BOT_USERNAME,
+        db: handle.db,
+        log,
+        rethrow: mode === "webhook",
+        background: (work) => {
+          background.add(work);
+          void work.finally(() => background.delete(work));
+        },
+      });
   if (telegram && mode === "polling") {
     // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.
     void telegram.bot

@@ -158,7 +158,7 @@ async function benchDriver(
   }
   let server: RunningServer | undefined;
   try {
-    // Cold: empty database, so migrations and the full seed are part of the time. Then warm: data kept.
+    // Cold: empty database (PGlite copies the seeded template; Postgres migrates and seeds). Then warm: data kept.
     server = await startServer(env, 120_000, ["npm", "start", "--silent"]);
     const coldStartMs = server.startupMs;
     await server.stop();
@@ -314,6 +314,6 @@ for (const r of rows) {
 }
 if (telegramNote) console.log(`\n${telegramNote}`);
 console.log("\n## `npm start` to healthy\n");
-console.log("| driver | empty database (migrate + seed) | restart (data kept) |");
+console.log("| driver | empty database (template copy / migrate + seed) | restart (data kept) |");
 console.log("|---|---:|---:|");
 for (const line of starts) console.log(line);
