@@ -67,7 +67,8 @@ async function seedTopicsAndLessons(db: Db): Promise<void> {
           summary: lesson.summary,
           body: lesson.body,
           topicId: topicIds.get(lesson.topic) ?? null,
-          ownerUnitId: sql<number>`(select ${units.id} from ${units} where ${units.kind} = 'country' order by ${units.id} limit 1)`,
+          ownerUnitId: sql<number>`(select ${units.id} from ${units}
+            where ${units.kind} = 'country' order by ${units.id} limit 1)`,
           citations: lesson.citations,
           status: "published" as const,
           ordinal: i + 1,

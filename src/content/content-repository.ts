@@ -46,7 +46,8 @@ export function createContentRepository(db: Db): ContentSource {
         .select({
           id: legalDocuments.id,
           title: legalDocuments.title,
-          articleCount: sql<number>`(select count(*)::int from ${articles} where ${articles.documentId} = ${legalDocuments.id})`,
+          articleCount: sql<number>`(select count(*)::int from ${articles}
+            where ${articles.documentId} = ${legalDocuments.id})`,
         })
         .from(legalDocuments)
         .where(where)

@@ -165,7 +165,8 @@ for (const { kind, texts } of kinds) {
 
 console.log(`\n## Statements and round trips per message (${testDriver})\n`);
 console.log(
-  "| message kind | statements | round trips | statements (content not cached yet) | round trips (content not cached yet) " +
+  "| message kind | statements | round trips | statements (content not cached yet) " +
+    "| round trips (content not cached yet) " +
     "| Telegram statements | Telegram round trips |",
 );
 console.log("|---|---:|---:|---:|---:|---:|---:|");

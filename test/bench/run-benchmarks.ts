@@ -185,7 +185,7 @@ async function benchDriver(
   }
 }
 
-/** Telegram webhook updates on the Node server with Postgres; the Bot API server (the local emulator) takes the replies. */
+/** Telegram webhook updates on the Node server with Postgres; the local Bot API emulator takes the replies. */
 async function benchTelegramWebhook(): Promise<{
   row: Row;
   repliesSent: number;
@@ -290,12 +290,14 @@ if (process.env.BENCH_TELEGRAM !== "0") {
     `telegram: ${telegram.updates} updates sent, ${telegram.repliesSent} replies received by the local Bot API server`,
   );
   telegramNote =
-    `Telegram webhook: ${telegram.updates} updates posted, ${telegram.queue.processed} processed, ${telegram.queue.delivered} replies delivered ` +
-    `(${telegram.repliesSent} messages received by the local Bot API server), ${telegram.queue.pending} still queued 3 s after the run.`;
+    `Telegram webhook: ${telegram.updates} updates posted, ${telegram.queue.processed} processed, ` +
+    `${telegram.queue.delivered} replies delivered (${telegram.repliesSent} messages received by the local Bot API ` +
+    `server), ${telegram.queue.pending} still queued 3 s after the run.`;
 }
 
 console.log(
-  `\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ${process.platform} ${process.arch}, Node ${process.version})\n`,
+  `\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ` +
+    `${process.platform} ${process.arch}, Node ${process.version})\n`,
 );
 console.log(
   `Load average before: ${loadBefore}; after: ${loadavg()
@@ -309,7 +311,8 @@ for (const r of rows) {
   const floor = rows.find((f) => f.driver === r.driver && f.route.includes("(floor)"));
   const ratio = floor && floor !== r ? (r.requestsPerSecond / floor.requestsPerSecond).toFixed(3) : "";
   console.log(
-    `| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${ratio} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
+    `| ${r.driver} | ${r.route} | ${r.requestsPerSecond} | ${ratio} | ${r.p50} | ${r.p99} ` +
+      `| ${r.errors} | ${r.non2xx} |`,
   );
 }
 if (telegramNote) console.log(`\n${telegramNote}`);
