@@ -1,9 +1,10 @@
 // Applies the committed drizzle-kit migrations (db/migrations) to either database. Node only: it reads the folder.
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteHandle } from "./client-pglite";
+import { projectRoot } from "./project-root";
 
-export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+export const migrationsFolder = join(projectRoot, "db/migrations");
 
 // Any fixed number: every instance that migrates takes the same advisory lock.
 const MIGRATION_LOCK_ID = 7_240_301;

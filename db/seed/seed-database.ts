@@ -1,8 +1,10 @@
 // The demo and reference data `npm start` puts in an empty database and `npm run db:seed` applies again:
 // administrative units, topics, the 17 demo statutes and the Law Day lessons. Every step is idempotent.
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
+import { projectRoot } from "../project-root";
 import { lessons, topics, units } from "../schema/index";
 import { importLaws } from "../../src/content/import-laws";
 import { lawFileSchema } from "../../src/content/law-file";
@@ -12,7 +14,7 @@ import { seedSurveys } from "./seed-surveys";
 import { otherTopicSlug, seedTopics } from "./topics";
 import { oldToNewFileSchema, seedUnits, unitsFileSchema } from "./seed-units";
 
-const seedFile = (relative: string) => new URL(relative, import.meta.url);
+const seedFile = (relative: string) => join(projectRoot, "db/seed", relative);
 const readJson = async (relative: string): Promise<unknown> => JSON.parse(await readFile(seedFile(relative), "utf8"));
 
 export const DEMO_LAW_SOURCE =

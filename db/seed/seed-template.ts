@@ -10,13 +10,12 @@ import { existsSync, statSync } from "node:fs";
 import { constants, cp, mkdir, readdir, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createPgliteDb } from "../client-pglite";
 import { migrateEmbedded } from "../migrate";
+import { projectRoot } from "../project-root";
 import { seedDatabase, type SeedOptions } from "./seed-database";
 
-/** The project's root folder (this file is db/seed/seed-template.ts). */
-export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export { projectRoot };
 
 // Bump when the way a template is made changes without any hashed file changing.
 const TEMPLATE_FORMAT = 1;

@@ -138,8 +138,8 @@ export async function startNodeServer(config: AppConfig) {
   return { app, server, db: handle, stop };
 }
 
-// Run as a program (not when imported by a test).
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** `npm start`: the environment parsed (a bad variable named in Vietnamese), the server started, signals handled. */
+export function runNodeServer(): void {
   let config: AppConfig;
   try {
     config = parseConfig(process.env);
@@ -163,3 +163,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     },
   );
 }
+
+// Run as a program by tsx (tests, `node --import tsx src/entry/node.ts`); `npm start` goes through start.mjs.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runNodeServer();

@@ -80,6 +80,27 @@ describe(`node server (${testDriver})`, () => {
     }
   }, 60_000);
 
+  it("runs as `npm start` does, from the bundle of the sources, and answers a chat message", async () => {
+    // src/entry/start.mjs: builds the bundle when the sources changed (so the first run here may take a few
+    // seconds), then starts the same server from it.
+    const server = await startServer(env, 60_000, [process.execPath, "src/entry/start.mjs"]);
+    try {
+      expect(server.output()).not.toContain('"event":"seed.start"');
+      const identity = await fetch(`${server.url}/web/identity`, { method: "POST" });
+      const { user } = (await identity.json()) as { user: string };
+      const response = await fetch(`${server.url}/web/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user, text: "menu" }),
+      });
+      expect(response.status).toBe(200);
+      const { replies } = (await response.json()) as { replies: Array<{ options: Array<{ value: string }> }> };
+      expect(replies.at(-1)!.options.map((o) => o.value)).toContain("topics");
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 90_000);
+
   it("refuses to start with an invalid variable, naming it", async () => {
     const { code, output } = await runServerToExit({ ...env, PORT: "tám nghìn" });
     expect(code).toBe(1);
