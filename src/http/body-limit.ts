@@ -1,6 +1,6 @@
 // Request size limits, per route: a body larger than its route needs is refused before anything reads it (413 with
 // the usual JSON error), so a 10 MB post cannot tie up a worker parsing JSON nobody asked for.
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { errorBody } from "./errors";
 
@@ -21,17 +21,24 @@ export const bodyLimits = {
 const BODILESS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) =>
-      c.json(
-        errorBody("payload_too_large", `Nội dung yêu cầu quá lớn: tối đa ${formatBytes(maxBytes)} cho đường dẫn này`),
-        413,
-      ),
-  });
-  // Looking at a GET's body makes the Node adapter build a full Request for nothing: it cut the floor route's
-  // throughput by a third. Requests without a body have nothing to limit.
-  return (c, next) => (BODILESS.has(c.req.method) ? next() : limit(c, next));
+  const tooLarge = (c: Context) =>
+    c.json(
+      errorBody("payload_too_large", `Nội dung yêu cầu quá lớn: tối đa ${formatBytes(maxBytes)} cho đường dẫn này`),
+      413,
+    );
+  const limit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  // Looking at a request's body stream makes the Node adapter build a full web Request (with an AbortController and
+  // a stream) instead of reading the body directly: about a seventh of a chat message's CPU, and a third of the
+  // floor route's. Requests without a body have nothing to limit, and a declared Content-Length is checked here;
+  // only a body of unknown length (chunked) goes through Hono's limiter, which counts the stream as it is read.
+  return async (c, next) => {
+    if (BODILESS.has(c.req.method)) return next();
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && c.req.header("transfer-encoding") === undefined && /^\d+$/.test(declared)) {
+      return Number(declared) > maxBytes ? tooLarge(c) : next();
+    }
+    return limit(c, next);
+  };
 }
 
 function formatBytes(bytes: number): string {
