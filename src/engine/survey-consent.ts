@@ -55,9 +55,9 @@ export async function answerAge(
   text: string,
   ctx: SurveyContext,
 ): Promise<SurveyRendered> {
-  const survey = ctx.deps.surveys.definition(screen.key);
-  const wave = survey ? await ctx.deps.surveys.openWave(screen.key, screen.waveId) : null;
-  if (!survey || !wave || survey.version !== screen.version) return menuAfter(m.unknownSurvey);
+  const opened = await surveyStillOpen(screen, ctx);
+  if (!opened) return menuAfter(m.unknownSurvey);
+  const { survey, wave } = opened;
   const folded = foldText(text).replace(/\s+/g, " ").trim();
   const minor = text === surveyValues.ageMinor || /^duoi 16( tuoi)?$/.test(folded);
   const adult = text === surveyValues.ageAdult || /^(tu )?(du )?16 tuoi( tro len)?$|^tren 16/.test(folded);
@@ -103,9 +103,9 @@ export async function answerConsent(
   text: string,
   ctx: SurveyContext,
 ): Promise<SurveyRendered> {
-  const survey = ctx.deps.surveys.definition(screen.key);
-  const wave = survey ? await ctx.deps.surveys.openWave(screen.key, screen.waveId) : null;
-  if (!survey || !wave || survey.version !== screen.version) return menuAfter(m.unknownSurvey);
+  const opened = await surveyStillOpen(screen, ctx);
+  if (!opened) return menuAfter(m.unknownSurvey);
+  const { survey, wave } = opened;
   const anonymous = screen.anonymous === true;
   const choice = foldText(text).trim();
   if (text === surveyValues.disagree || choice === "khong dong y" || choice === "khong") return menuAfter(m.declined);
@@ -144,4 +144,11 @@ export async function answerConsent(
     ...(anonymous ? { anonymous } : {}),
   };
   return advance(survey, state, [{ text: survey.intro }], [start]);
+}
+
+/** The survey a pre-question screen was shown for, and its wave, while both still hold (same version, wave open). */
+async function surveyStillOpen(screen: { key: string; version: number; waveId: number }, ctx: SurveyContext) {
+  const survey = ctx.deps.surveys.definition(screen.key);
+  const wave = survey ? await ctx.deps.surveys.openWave(screen.key, screen.waveId) : null;
+  return survey && wave && survey.version === screen.version ? { survey, wave } : null;
 }

@@ -2,15 +2,16 @@
 // acknowledged with 200 and ignored, nothing is stored, and the bot keeps answering good updates after them.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTelegramBot, type TelegramBot } from "../../../bots/telegram/telegram-bot";
+import type { TelegramBot } from "../../../bots/telegram/telegram-bot";
 import type { DbHandle } from "../../../db/db";
 import { contacts, processedUpdates } from "../../../db/schema/index";
 import { createLogger } from "../../../src/log";
-import { BotApiEmulator, callbackUpdate, textUpdate } from "../../support/bot-api-emulator";
-import { createTestApp } from "../../support/test-app";
-import { createTestDb, testDriver } from "../../support/test-db";
+import { type BotApiEmulator, callbackUpdate, textUpdate } from "../../support/bot-api-emulator";
+import type { createTestApp } from "../../support/test-app";
+import { openTelegramWorld, type TelegramWorld, WEBHOOK_SECRET } from "../../support/telegram-world";
+import { testDriver } from "../../support/test-db";
 
-const SECRET = "webhook-secret-for-tests-0123456789";
+const SECRET = WEBHOOK_SECRET;
 const FAST = { perSecond: 1000, perChatPerSecond: 1000, perChatBurst: 1000 };
 
 describe(`Telegram updates that are not understood (${testDriver})`, () => {
@@ -18,34 +19,18 @@ describe(`Telegram updates that are not understood (${testDriver})`, () => {
   let api: BotApiEmulator;
   let telegram: TelegramBot;
   let app: ReturnType<typeof createTestApp>;
-  const background: Promise<unknown>[] = [];
   const logged: string[] = [];
 
+  let world: TelegramWorld;
+
   beforeAll(async () => {
-    handle = await createTestDb({ seed: "quick" });
-    api = await new BotApiEmulator().start();
-    const log = createLogger("info", (line) => logged.push(line));
-    telegram = createTelegramBot({
-      token: api.token,
-      apiRoot: api.url,
-      username: "loa_test_bot",
-      db: handle.db,
-      log,
-      rethrow: true,
-      pacing: FAST,
-      background: (work) => background.push(work),
-    });
-    app = createTestApp(
-      handle.db,
-      log,
-      { channels: { telegram } },
-      { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: SECRET },
+    world = await openTelegramWorld(
+      createLogger("info", (line) => logged.push(line)),
+      FAST,
     );
+    ({ handle, api, telegram, app } = world);
   });
-  afterAll(async () => {
-    await api?.stop();
-    await handle?.close();
-  });
+  afterAll(async () => world?.close());
 
   async function post(update: unknown) {
     const response = await app.request("/telegram/webhook", {
@@ -53,7 +38,7 @@ describe(`Telegram updates that are not understood (${testDriver})`, () => {
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
       body: JSON.stringify(update),
     });
-    await Promise.all(background.splice(0));
+    await Promise.all(world.background.splice(0));
     return response;
   }
 

@@ -4,45 +4,28 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { contacts, outboxMessages, surveyAnswers, surveyResponses } from "../../../db/schema/index";
-import { createTelegramBot, type TelegramBot } from "../../../bots/telegram/telegram-bot";
+import type { TelegramBot } from "../../../bots/telegram/telegram-bot";
 import { createLogger } from "../../../src/log";
-import { BotApiEmulator, callbackUpdate, textUpdate, type RecordedCall } from "../../support/bot-api-emulator";
-import { createTestApp } from "../../support/test-app";
-import { createTestDb, testDriver } from "../../support/test-db";
+import { type BotApiEmulator, callbackUpdate, textUpdate, type RecordedCall } from "../../support/bot-api-emulator";
+import type { createTestApp } from "../../support/test-app";
+import { openTelegramWorld, type TelegramWorld, WEBHOOK_SECRET } from "../../support/telegram-world";
+import { testDriver } from "../../support/test-db";
 
-const SECRET = "webhook-secret-for-tests-0123456789";
+const SECRET = WEBHOOK_SECRET;
 
 describe(`Telegram webhook (${testDriver})`, () => {
   let handle: DbHandle;
   let api: BotApiEmulator;
   let telegram: TelegramBot;
   let app: ReturnType<typeof createTestApp>;
-  const background: Promise<unknown>[] = [];
+
+  let world: TelegramWorld;
 
   beforeAll(async () => {
-    handle = await createTestDb({ seed: "quick" });
-    api = await new BotApiEmulator().start();
-    const log = createLogger("error", () => {});
-    telegram = createTelegramBot({
-      token: api.token,
-      apiRoot: api.url,
-      username: "loa_test_bot",
-      db: handle.db,
-      log,
-      rethrow: true,
-      background: (work) => background.push(work),
-    });
-    app = createTestApp(
-      handle.db,
-      log,
-      { channels: { telegram } },
-      { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: SECRET },
-    );
+    world = await openTelegramWorld(createLogger("error", () => {}));
+    ({ handle, api, telegram, app } = world);
   });
-  afterAll(async () => {
-    await api?.stop();
-    await handle?.close();
-  });
+  afterAll(async () => world?.close());
   beforeEach(() => api.clear());
 
   async function post(update: unknown, secret = SECRET) {
@@ -51,7 +34,7 @@ describe(`Telegram webhook (${testDriver})`, () => {
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
       body: JSON.stringify(update),
     });
-    await Promise.all(background.splice(0));
+    await Promise.all(world.background.splice(0));
     return response;
   }
   const lastSent = (chatId: number): RecordedCall => api.sent(chatId).at(-1)!;
