@@ -10,7 +10,7 @@ import { APP_VERSION } from "./version";
 import { errorBody, jsonError } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { describeError } from "./log";
-import type { AppEnv, Services } from "./services";
+import type { AppEnv, ChannelRuntime, Services } from "./services";
 
 const HEALTH_TIMEOUT_MS = 3000;
 
@@ -59,13 +59,21 @@ export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
   app.get("/", (c) => c.redirect("/chat"));
 
   app.get("/health", async (c) => {
-    const { db, log } = c.get("services");
+    const { db, log, channels } = c.get("services");
+    // Connections that live in this process say how they are (e.g. "zalo": "replaced"); a channel down does not
+    // make the service unhealthy: restarting it would not bring the channel back.
+    const channelStates: Record<string, string> = {};
+    // Only channels already made: the Worker builds its channels lazily (getters), and /health must not build them.
+    for (const [name, { value }] of Object.entries(Object.getOwnPropertyDescriptors(channels))) {
+      const runtime = value as ChannelRuntime | undefined;
+      if (runtime?.health) channelStates[name] = runtime.health();
+    }
     try {
       await withTimeout(db.execute(sql`select 1`), HEALTH_TIMEOUT_MS);
-      return c.json({ status: "ok", db: "ok" });
+      return c.json({ status: "ok", db: "ok", ...channelStates });
     } catch (error) {
       log.warn("health.db_unreachable", describeError(error));
-      return c.json({ status: "error", db: "error" }, 503);
+      return c.json({ status: "error", db: "error", ...channelStates }, 503);
     }
   });
 

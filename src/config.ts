@@ -85,6 +85,55 @@ export const configSchema = z.object({
   ),
   /** polling (Node only; the default without PUBLIC_URL), webhook (the default with it), or off. */
   TELEGRAM_MODE: optional(z.enum(["polling", "webhook", "off"]).optional()),
+
+  // Zalo Official Account (bots/zalo-oa): on when the app id and both secrets are set (see zaloOaEnabled).
+  /** The Zalo app's id (developers.zalo.me), linked to the OA. */
+  ZALO_OA_APP_ID: optional(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, "là dãy số (App ID trên developers.zalo.me)")
+      .optional(),
+  ),
+  /** The OA secret key: Zalo signs every webhook call with it (X-ZEvent-Signature). */
+  ZALO_OA_SECRET_KEY: optional(z.string().min(8, "cần ít nhất 8 ký tự").optional()),
+  /** The app secret: sent as `secret_key` when refreshing the OA access token. */
+  ZALO_APP_SECRET: optional(z.string().min(8, "cần ít nhất 8 ký tự").optional()),
+  /** The first refresh token (from the OA's authorization); used only while the database holds none. */
+  ZALO_OA_REFRESH_TOKEN: optional(z.string().min(8, "cần ít nhất 8 ký tự").optional()),
+  ZALO_OA_API_ROOT: optional(z.url().default("https://openapi.zalo.me")),
+  ZALO_OA_OAUTH_ROOT: optional(z.url().default("https://oauth.zaloapp.com")),
+  /**
+   * How old a webhook call may be (its body's timestamp) before it is refused as a replay. Zalo retries a failed
+   * call for about two hours (30 s, 5, 15, 30 min, 1 h); a replay inside the window is still caught by msg_id.
+   */
+  ZALO_OA_WEBHOOK_MAX_AGE_SECONDS: optional(z.coerce.number().int().min(30).max(86_400).default(7_200)),
+  /**
+   * How long after a person last wrote the OA may answer them with consultation messages. Zalo: free within 48 h
+   * (8 messages), paid up to 7 days (168 h) for verified OAs with quota; after that Zalo refuses (-230).
+   */
+  ZALO_OA_REPLY_WINDOW_HOURS: optional(z.coerce.number().min(1).max(168).default(48)),
+  /** Messages a second the OA sends over all chats (one a second per chat). */
+  ZALO_OA_MESSAGES_PER_SECOND: optional(z.coerce.number().min(0.1).max(50).default(10)),
+
+  // Zalo personal account through zca-js (bots/zalo-personal, Node only).
+  /**
+   * Encrypts the saved personal-account session (cookies, imei, user agent) with AES-256-GCM: 32 bytes as 64 hex
+   * characters or base64. Needed by `npm run zalo:login` and by the gateway.
+   */
+  ZALO_CREDENTIALS_KEY: optional(
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => /^[0-9a-f]{64}$/i.test(v) || /^[A-Za-z0-9+/_-]{43}=?$/.test(v),
+        "cần 32 byte: 64 ký tự hex hoặc base64 (tạo bằng: openssl rand -hex 32)",
+      )
+      .optional(),
+  ),
+  /** on (default: the gateway starts when a saved session exists) or off. */
+  ZALO_PERSONAL_MODE: optional(z.enum(["on", "off"]).default("on")),
+  /** A personal account sends slowly: messages a minute over all chats (default 20). */
+  ZALO_PERSONAL_MESSAGES_PER_MINUTE: optional(z.coerce.number().min(1).max(120).default(20)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -93,6 +142,13 @@ export type AppConfig = z.infer<typeof configSchema>;
 export function telegramMode(config: AppConfig): "polling" | "webhook" | "off" {
   if (!config.TELEGRAM_BOT_TOKEN) return "off";
   return config.TELEGRAM_MODE ?? (config.PUBLIC_URL ? "webhook" : "polling");
+}
+
+const ZALO_OA_REQUIRED = ["ZALO_OA_APP_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET"] as const;
+
+/** The OA channel runs when its app id and both secrets are set (the refresh token may already be in the database). */
+export function zaloOaEnabled(config: AppConfig): boolean {
+  return ZALO_OA_REQUIRED.every((name) => config[name] !== undefined);
 }
 
 export class ConfigError extends Error {
@@ -105,7 +161,19 @@ export class ConfigError extends Error {
 /** Parses an environment; throws ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, unknown>): AppConfig {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Half an OA configuration is a mistake to name at start, not a channel that silently stays off.
+    const set = ZALO_OA_REQUIRED.filter((name) => result.data[name] !== undefined);
+    if (set.length > 0 && set.length < ZALO_OA_REQUIRED.length) {
+      throw new ConfigError(
+        ZALO_OA_REQUIRED.filter((name) => result.data[name] === undefined).map((variable) => ({
+          variable,
+          message: `cần đặt cùng với ${set.join(", ")} để bật kênh Zalo OA`,
+        })),
+      );
+    }
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })),
   );

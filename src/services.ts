@@ -13,6 +13,11 @@ export interface ChannelRuntime {
   deliver(ids?: number[]): Promise<DeliveryReport>;
   /** Takes one update the platform pushed to a webhook (already authenticated by the route). */
   receive?(update: unknown): Promise<void>;
+  /**
+   * For long-lived connections (the Zalo personal gateway): one word for /health, e.g. "connected",
+   * "reconnecting", "replaced". Channels that only answer webhooks have none.
+   */
+  health?(): string;
 }
 
 export type ChannelRuntimes = Partial<Record<Channel, ChannelRuntime>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, telegramMode } from "../src/config";
+import { ConfigError, parseConfig, telegramMode, zaloOaEnabled } from "../src/config";
 
 describe("parseConfig", () => {
   it("needs no variable for the embedded default", () => {
@@ -12,7 +12,39 @@ describe("parseConfig", () => {
       TELEGRAM_API_ROOT: "https://api.telegram.org",
       TELEGRAM_BOT_USERNAME: "loa_phapluat_bot",
       WEB_FRAME_ANCESTORS: "'self' https:",
+      ZALO_OA_API_ROOT: "https://openapi.zalo.me",
+      ZALO_OA_OAUTH_ROOT: "https://oauth.zaloapp.com",
+      ZALO_OA_WEBHOOK_MAX_AGE_SECONDS: 7200,
+      ZALO_OA_REPLY_WINDOW_HOURS: 48,
+      ZALO_OA_MESSAGES_PER_SECOND: 10,
+      ZALO_PERSONAL_MODE: "on",
+      ZALO_PERSONAL_MESSAGES_PER_MINUTE: 20,
     });
+  });
+
+  it("turns the Zalo OA channel on with its app id and both secrets, and names what is missing from half of them", () => {
+    const oa = { ZALO_OA_APP_ID: "1234567890", ZALO_OA_SECRET_KEY: "oa-secret-key", ZALO_APP_SECRET: "app-secret" };
+    expect(zaloOaEnabled(parseConfig({}))).toBe(false);
+    expect(zaloOaEnabled(parseConfig(oa))).toBe(true);
+    try {
+      parseConfig({ ZALO_OA_APP_ID: "1234567890" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues.map((i) => i.variable)).toEqual(["ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET"]);
+      expect((error as ConfigError).issues[0]!.message).toContain("ZALO_OA_APP_ID");
+    }
+    expect(() => parseConfig({ ...oa, ZALO_OA_APP_ID: "abc" })).toThrow(/ZALO_OA_APP_ID/);
+    expect(() => parseConfig({ ZALO_OA_REPLY_WINDOW_HOURS: "200" })).toThrow(/ZALO_OA_REPLY_WINDOW_HOURS/);
+  });
+
+  it("takes a 32-byte ZALO_CREDENTIALS_KEY as hex or base64 and refuses a passphrase", () => {
+    const hex = "a".repeat(64);
+    expect(parseConfig({ ZALO_CREDENTIALS_KEY: hex }).ZALO_CREDENTIALS_KEY).toBe(hex);
+    const base64 = Buffer.alloc(32, 7).toString("base64");
+    expect(parseConfig({ ZALO_CREDENTIALS_KEY: base64 }).ZALO_CREDENTIALS_KEY).toBe(base64);
+    for (const bad of ["mat-khau-cua-xa", "a".repeat(63)])
+      expect(() => parseConfig({ ZALO_CREDENTIALS_KEY: bad })).toThrow(/ZALO_CREDENTIALS_KEY/);
   });
 
   it("reads TRUST_PROXY as cloudflare or a hop count, and refuses anything else", () => {

@@ -75,6 +75,11 @@ export const outboxMessages = pgTable(
     deliveredAt: utcTimestamp("delivered_at"),
     failedAt: utcTimestamp("failed_at"),
     lastError: text("last_error"),
+    /**
+     * Set while a message waits for the person to write again: a channel that may only answer within a window
+     * after the person's last message (Zalo OA) parks it here instead of sending; their next message releases it.
+     */
+    awaitingContactSince: utcTimestamp("awaiting_contact_since"),
   },
   (t) => [
     index("outbox_messages_contact_idx").on(t.contactId, t.id),

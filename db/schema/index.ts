@@ -5,3 +5,4 @@ export * from "./content";
 export * from "./officers";
 export * from "./surveys";
 export * from "./content-revision";
+export * from "./zalo";

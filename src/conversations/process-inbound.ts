@@ -62,10 +62,11 @@ interface OpenedTurn {
 // The session row is created here if missing (ON CONFLICT DO NOTHING, so an existing row is not rewritten); an
 // existing one is read from the statement's snapshot. A session created by a concurrent first message is not yet
 // visible to that snapshot: revision comes back null and the turn starts again.
+// A person who writes is reachable again (they unblocked the bot, followed the OA again): unreachable_at is cleared.
 const OPEN_TURN = `with contact as (
   insert into contacts (channel, platform_id, locale, first_seen_at, last_seen_at)
   values ($1::text, $2::text, $3::text, $4::timestamptz, $4::timestamptz)
-  on conflict (channel, platform_id) do update set last_seen_at = excluded.last_seen_at
+  on conflict (channel, platform_id) do update set last_seen_at = excluded.last_seen_at, unreachable_at = null
   returning id, (xmax = 0) as is_new
 ), created as (
   insert into conversation_sessions (contact_id, state, updated_at)
