@@ -22,7 +22,7 @@ describe("parseConfig", () => {
     });
   });
 
-  it("turns the Zalo OA channel on with its app id and both secrets, and names what is missing from half of them", () => {
+  it("turns Zalo OA on with its app id and both secrets, and names what half a configuration lacks", () => {
     const oa = { ZALO_OA_APP_ID: "1234567890", ZALO_OA_SECRET_KEY: "oa-secret-key", ZALO_APP_SECRET: "app-secret" };
     expect(zaloOaEnabled(parseConfig({}))).toBe(false);
     expect(zaloOaEnabled(parseConfig(oa))).toBe(true);
