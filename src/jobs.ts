@@ -35,12 +35,23 @@ export const jobs: Job[] = [
     name: "outbox.deliver",
     everyMs: 5_000,
     run: async ({ channels }) => {
-      const total: DeliveryReport = { delivered: 0, deferred: 0, failed: 0, lost: 0 };
+      const total: DeliveryReport = { delivered: 0, deferred: 0, failed: 0, lost: 0, waiting: 0 };
       for (const runtime of Object.values(channels)) {
         const report = await runtime.deliver();
         for (const key of Object.keys(total) as Array<keyof DeliveryReport>) total[key] += report[key];
       }
       return { ...total };
+    },
+  },
+  {
+    name: "channels.maintain",
+    everyMs: 60 * 60 * 1000,
+    run: async ({ channels }) => {
+      const total: Record<string, number> = {};
+      for (const runtime of Object.values(channels)) {
+        for (const [key, n] of Object.entries((await runtime.maintain?.()) ?? {})) total[key] = (total[key] ?? 0) + n;
+      }
+      return total;
     },
   },
 ];

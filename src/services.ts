@@ -18,6 +18,8 @@ export interface ChannelRuntime {
    * "reconnecting", "replaced". Channels that only answer webhooks have none.
    */
   health?(): string;
+  /** Hourly upkeep (e.g. refreshing the Zalo OA token pair before it lapses); counts of what was done. */
+  maintain?(): Promise<Record<string, number>>;
 }
 
 export type ChannelRuntimes = Partial<Record<Channel, ChannelRuntime>>;

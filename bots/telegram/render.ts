@@ -1,6 +1,8 @@
 // Replies as Telegram messages: HTML-escaped text split under Telegram's 4,096-character limit at paragraph
 // boundaries, options as an inline keyboard (one button a row: Vietnamese labels are long) on the last part.
 
+import { splitText as splitAt } from "../split-text";
+
 export const TELEGRAM_TEXT_LIMIT = 4096;
 // Room under the limit: escaping grows "&" into "&amp;", and splitting happens before escaping.
 const PART_BUDGET = 3800;
@@ -20,21 +22,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Splits at paragraph breaks, then line breaks, then spaces; a single huge word is cut as a last resort. */
 export function splitText(text: string, budget = PART_BUDGET): string[] {
-  if (text.length <= budget) return [text];
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > budget) {
-    const window = rest.slice(0, budget);
-    const cut =
-      [window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" ")].find((i) => i > budget / 3) ??
-      budget;
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, "");
-  }
-  if (rest.length > 0) parts.push(rest);
-  return parts;
+  return splitAt(text, budget);
 }
 
 export function renderTelegram(replies: RenderableReply[]): TelegramPart[] {

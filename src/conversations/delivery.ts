@@ -13,8 +13,12 @@ import { type Channel, contacts, outboxMessages } from "../../db/schema/index";
 import type { Reply } from "../engine/replies";
 import type { Logger } from "../log";
 
-/** What a failed send means, whichever library or transport raised it. */
-export type FailureKind = "blocked" | "rate_limited" | "transient" | "permanent";
+/**
+ * What a failed send means, whichever library or transport raised it. `window_closed`: the platform lets the
+ * service answer only for a while after the person last wrote (Zalo OA), and that time is over; the message waits
+ * until the person writes again.
+ */
+export type FailureKind = "blocked" | "rate_limited" | "transient" | "permanent" | "window_closed";
 
 export interface SendFailure {
   kind: FailureKind;
@@ -32,6 +36,11 @@ export interface DeliveryChannel<Part> {
   /** Sends one part to the person; must stop when `signal` aborts. */
   send(platformId: string, part: Part, signal: AbortSignal): Promise<void>;
   describeError(error: unknown): SendFailure;
+  /**
+   * How long after the person's last message the channel may still send to them; unset: any time. Past it, a
+   * message is parked (`awaiting_contact_since`) and goes out once the person writes again (releaseAwaiting).
+   */
+  replyWindowMs?: number;
 }
 
 export interface DeliveryOptions {
@@ -55,6 +64,8 @@ export interface DeliveryReport {
   failed: number;
   /** Rows another worker took over after this one's lease ran out. */
   lost: number;
+  /** Rows parked until the person writes again (outside the channel's reply window). */
+  waiting: number;
 }
 
 export const DEFAULT_LEASE_MS = 60_000;
@@ -67,6 +78,7 @@ interface ClaimedRow {
   partsSent: number;
   attempts: number;
   platformId: string;
+  lastSeenAt: Date;
 }
 
 export async function deliverOutbox<Part>(
@@ -78,7 +90,7 @@ export async function deliverOutbox<Part>(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const log = options.log;
-  const report: DeliveryReport = { delivered: 0, deferred: 0, failed: 0, lost: 0 };
+  const report: DeliveryReport = { delivered: 0, deferred: 0, failed: 0, lost: 0, waiting: 0 };
 
   const claimed = await claim(db, channel.name, options.ids, now(), leaseMs);
 
@@ -114,9 +126,19 @@ export async function deliverOutbox<Part>(
     }
     const parts = channel.render(row.replies as Reply[]);
     let sent = row.partsSent;
-    let outcome: "delivered" | "deferred" | "failed" | "lost" = "delivered";
+    let outcome: "delivered" | "deferred" | "failed" | "lost" | "waiting" = "delivered";
+    const park = async (code: string) => {
+      outcome = (await update({ awaitingContactSince: now(), nextAttemptAt: null, lastError: code }))
+        ? "waiting"
+        : "lost";
+      note("delivery.waiting_for_contact", outcome, { code });
+    };
     let inlineTries = 0;
     while (sent < parts.length) {
+      if (channel.replyWindowMs !== undefined && now().getTime() - row.lastSeenAt.getTime() > channel.replyWindowMs) {
+        await park("reply_window");
+        break;
+      }
       await options.pacer?.wait(row.platformId);
       if (!(await extend(leaseMs))) {
         outcome = "lost";
@@ -126,6 +148,10 @@ export async function deliverOutbox<Part>(
         await channel.send(row.platformId, parts[sent]!, AbortSignal.timeout(Math.max(1, Math.floor(leaseMs / 2))));
       } catch (error) {
         const failure = channel.describeError(error);
+        if (failure.kind === "window_closed") {
+          await park(failure.code);
+          break;
+        }
         if (failure.kind === "blocked") {
           await db.update(contacts).set({ unreachableAt: now() }).where(eq(contacts.id, row.contactId));
           outcome = (await update({ failedAt: now(), lastError: failure.code })) ? "failed" : "lost";
@@ -182,6 +208,7 @@ async function claim(
       eq(outboxMessages.channel, channel),
       isNull(outboxMessages.deliveredAt),
       isNull(outboxMessages.failedAt),
+      isNull(outboxMessages.awaitingContactSince),
       or(isNull(outboxMessages.nextAttemptAt), lte(outboxMessages.nextAttemptAt, at)),
     ];
     if (ids) conditions.push(inArray(outboxMessages.id, ids.length > 0 ? ids : [-1]));
@@ -193,6 +220,7 @@ async function claim(
         partsSent: outboxMessages.partsSent,
         attempts: outboxMessages.attempts,
         platformId: contacts.platformId,
+        lastSeenAt: contacts.lastSeenAt,
       })
       .from(outboxMessages)
       .innerJoin(contacts, eq(contacts.id, outboxMessages.contactId))

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPgliteDb } from "../../db/client-pglite";
 import type { DbHandle } from "../../db/db";
-import { ConfigError, parseConfig, telegramMode, type AppConfig } from "../config";
+import { ConfigError, parseConfig, telegramMode, zaloOaEnabled, type AppConfig } from "../config";
 import { createLogger, describeError, type Logger } from "../log";
 import type { ChannelRuntimes, Services } from "../services";
 
@@ -17,14 +17,16 @@ const loadAppModules = () =>
     import("../app"),
     import("../../bots/web/web-routes"),
     import("../../bots/telegram/telegram-routes"),
+    import("../../bots/zalo-oa/zalo-oa-routes"),
     import("../jobs"),
     import("../officers/bootstrap"),
     import("../../db/seed/seed-surveys"),
-  ]).then(([node, app, web, telegram, jobs, bootstrap, surveys]) => ({
+  ]).then(([node, app, web, telegram, zaloOa, jobs, bootstrap, surveys]) => ({
     ...node,
     ...app,
     ...web,
     ...telegram,
+    ...zaloOa,
     ...jobs,
     ...bootstrap,
     ...surveys,
@@ -70,6 +72,7 @@ export async function startNodeServer(config: AppConfig) {
     createApp,
     webRoutes,
     telegramRoutes,
+    zaloOaRoutes,
     startJobTimers,
     describeCredentials,
     ensureDemoAdmin,
@@ -84,6 +87,10 @@ export async function startNodeServer(config: AppConfig) {
 
   // Telegram: webhook or long polling. Replies it could not take yet are retried by the outbox job (src/jobs.ts).
   const background = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    background.add(work);
+    void work.finally(() => background.delete(work));
+  };
   const mode = telegramMode(config);
   const createTelegramBot =
     mode === "off" ? undefined : (await import("../../bots/telegram/telegram-bot")).createTelegramBot;
@@ -96,10 +103,7 @@ export async function startNodeServer(config: AppConfig) {
         db: handle.db,
         log,
         rethrow: mode === "webhook",
-        background: (work) => {
-          background.add(work);
-          void work.finally(() => background.delete(work));
-        },
+        background: (work) => track(work),
       });
   if (telegram && mode === "polling") {
     // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.
@@ -109,9 +113,14 @@ export async function startNodeServer(config: AppConfig) {
     log.info("telegram.polling", { apiRoot: config.TELEGRAM_API_ROOT });
   }
 
-  const channels: ChannelRuntimes = telegram ? { telegram } : {};
+  // Zalo OA: webhook only (Zalo cannot be polled); the token pair lives in the database.
+  const zaloOa = zaloOaEnabled(config)
+    ? (await import("../../bots/zalo-oa/zalo-oa-channel")).createZaloOa({ config, db: handle.db, log, background: track })
+    : undefined;
+
+  const channels: ChannelRuntimes = { ...(telegram ? { telegram } : {}), ...(zaloOa ? { zalo_oa: zaloOa } : {}) };
   const services: Services = { db: handle.db, config, log, channels };
-  const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
+  const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes(), zaloOaRoutes()] });
   const stopJobs = startJobTimers({ db: handle.db, log, channels });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

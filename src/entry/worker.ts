@@ -4,10 +4,12 @@ import type { ExecutionContext } from "hono";
 import { createTelegramBot, type TelegramBot } from "../../bots/telegram/telegram-bot";
 import { telegramRoutes } from "../../bots/telegram/telegram-routes";
 import { webRoutes } from "../../bots/web/web-routes";
+import { createZaloOa, type ZaloOa } from "../../bots/zalo-oa/zalo-oa-channel";
+import { zaloOaRoutes } from "../../bots/zalo-oa/zalo-oa-routes";
 import { createPostgresDb } from "../../db/client-postgres";
 import type { Db } from "../../db/db";
 import { createApp } from "../app";
-import { ConfigError, parseConfig, type AppConfig } from "../config";
+import { ConfigError, parseConfig, zaloOaEnabled, type AppConfig } from "../config";
 import { errorBody } from "../http/errors";
 import { runDueJobs } from "../jobs";
 import { createLogger, type Logger } from "../log";
@@ -37,6 +39,7 @@ function workerConfig(env: WorkerEnv): AppConfig {
  */
 function workerChannels(config: AppConfig, db: Db, log: Logger, background?: (work: Promise<unknown>) => void) {
   let telegram: TelegramBot | undefined;
+  let zaloOa: ZaloOa | undefined;
   const token = config.TELEGRAM_BOT_TOKEN;
   const channels: ChannelRuntimes = {};
   if (token) {
@@ -52,6 +55,13 @@ function workerChannels(config: AppConfig, db: Db, log: Logger, background?: (wo
           rethrow: true,
           background,
         })),
+    });
+  }
+  if (zaloOaEnabled(config)) {
+    Object.defineProperty(channels, "zalo_oa", {
+      enumerable: true,
+      // Only webhook requests receive events (their work runs after the answer); the cron only delivers.
+      get: () => (zaloOa ??= createZaloOa({ config, db, log, background: background ?? (() => {}) })),
     });
   }
   return channels;
@@ -79,7 +89,7 @@ const app = createApp(
       },
     };
   },
-  { channelRoutes: [webRoutes(), telegramRoutes()] },
+  { channelRoutes: [webRoutes(), telegramRoutes(), zaloOaRoutes()] },
 );
 
 export default {

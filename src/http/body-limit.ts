@@ -12,6 +12,8 @@ export const bodyLimits = {
   webMessage: 32 * KB,
   /** Telegram updates are small (a message or a button press). */
   telegramWebhook: 256 * KB,
+  /** Zalo OA events are small too (a text of at most 2,000 characters, or a follow). */
+  zaloWebhook: 256 * KB,
   /** Officer API JSON: the default for every route without its own limit. */
   api: 1 * MB,
   /** A whole statute uploaded for import (for an import route; the CLI reads files directly). */

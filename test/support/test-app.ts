@@ -1,6 +1,7 @@
 // The app as both runtimes build it, on a test database, driven through app.request().
 import { telegramRoutes } from "../../bots/telegram/telegram-routes";
 import { webRoutes } from "../../bots/web/web-routes";
+import { zaloOaRoutes } from "../../bots/zalo-oa/zalo-oa-routes";
 import { createApp } from "../../src/app";
 import { parseConfig } from "../../src/config";
 import type { Db } from "../../db/db";
@@ -18,7 +19,7 @@ export function createTestApp(
   env: Record<string, string> = {},
 ) {
   const services: Services = { db, config: parseConfig(env), log, channels: {}, ...extra };
-  const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
+  const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes(), zaloOaRoutes()] });
   servicesOf.set(app, services);
   return app;
 }
