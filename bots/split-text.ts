@@ -16,4 +16,3 @@ export function splitText(text: string, budget: number): string[] {
   if (rest.length > 0) parts.push(rest);
   return parts;
 }
-

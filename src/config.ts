@@ -115,7 +115,7 @@ export const configSchema = z.object({
   /** Messages a second the OA sends over all chats (one a second per chat). */
   ZALO_OA_MESSAGES_PER_SECOND: optional(z.coerce.number().min(0.1).max(50).default(10)),
 
-  // Zalo personal account through zca-js (bots/zalo-personal, Node only).
+  // Zalo personal account: the gateway in bots/zalo-personal (Node only; its library never enters the Worker).
   /**
    * Encrypts the saved personal-account session (cookies, imei, user agent) with AES-256-GCM: 32 bytes as 64 hex
    * characters or base64. Needed by `npm run zalo:login` and by the gateway.

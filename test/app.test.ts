@@ -19,6 +19,25 @@ describe(`app (${testDriver})`, () => {
     expect(await response.json()).toEqual({ status: "ok", db: "ok" });
   });
 
+  it("shows each live connection's state in /health, without building channels that are made on demand", async () => {
+    let built = 0;
+    const channels = {
+      zalo: {
+        deliver: async () => ({ delivered: 0, deferred: 0, failed: 0, lost: 0, waiting: 0 }),
+        health: () => "replaced",
+      },
+    };
+    // A channel the Worker would build lazily: asking for health must not build it.
+    Object.defineProperty(channels, "telegram", {
+      enumerable: true,
+      get: () => (built++, { deliver: async () => ({}) }),
+    });
+    const response = await createTestApp(handle.db, undefined, { channels: channels as never }).request("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", zalo: "replaced" });
+    expect(built).toBe(0);
+  });
+
   it("serves the static version route without the database", async () => {
     const response = await createTestApp(handle.db).request("/api/version");
     expect(await response.json()).toEqual({ name: "loa", version: expect.any(String) });

@@ -30,7 +30,9 @@ export function renderZaloOa(replies: Reply[]): ZaloOaPart[] {
     const options = reply.options ?? [];
     const asButtons = options.length > 0 && options.length <= ZALO_OA_MAX_BUTTONS;
     const text = asButtons || options.length === 0 ? reply.text : numberedList(reply);
-    const chunks = splitText(text.length > 0 ? text : "…", ZALO_OA_TEXT_LIMIT).map((chunk): ZaloOaPart => ({ text: chunk }));
+    const chunks = splitText(text.length > 0 ? text : "…", ZALO_OA_TEXT_LIMIT).map(
+      (chunk): ZaloOaPart => ({ text: chunk }),
+    );
     if (asButtons) {
       chunks.at(-1)!.buttons = options.map((option) => ({
         type: "oa.query.hide",

@@ -45,8 +45,9 @@ export function parseEvent(body: unknown, timestamp: number): ParsedEvent {
   if (name === "follow" || name === "unfollow") {
     const parsed = followSchema.safeParse(body);
     if (!parsed.success) return firstIssue(parsed.error);
-    const { event_name: kind, follower } = parsed.data;
-    return { ok: true, event: kind === "follow" ? { kind, userId: follower.id, timestamp } : { kind, userId: follower.id, timestamp } };
+    const userId = parsed.data.follower.id;
+    if (parsed.data.event_name === "follow") return { ok: true, event: { kind: "follow", userId, timestamp } };
+    return { ok: true, event: { kind: "unfollow", userId, timestamp } };
   }
   return { ok: true, event: { kind: "ignored", eventName: String(name) } };
 }

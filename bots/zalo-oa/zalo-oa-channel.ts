@@ -73,7 +73,10 @@ export function describeZaloOaError(error: unknown): SendFailure {
   if (error instanceof OaNotAuthorizedError) return { kind: "transient", code: error.reason };
   if (error instanceof OaTokenUnavailableError) return { kind: "transient", code: `token_${error.code}` };
   const errno = (error as { code?: unknown } | null)?.code;
-  return { kind: "transient", code: typeof errno === "string" ? errno : error instanceof Error ? error.name : "unknown" };
+  return {
+    kind: "transient",
+    code: typeof errno === "string" ? errno : error instanceof Error ? error.name : "unknown",
+  };
 }
 
 export interface ZaloOaOptions {

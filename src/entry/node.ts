@@ -115,7 +115,12 @@ export async function startNodeServer(config: AppConfig) {
 
   // Zalo OA: webhook only (Zalo cannot be polled); the token pair lives in the database.
   const zaloOa = zaloOaEnabled(config)
-    ? (await import("../../bots/zalo-oa/zalo-oa-channel")).createZaloOa({ config, db: handle.db, log, background: track })
+    ? (await import("../../bots/zalo-oa/zalo-oa-channel")).createZaloOa({
+        config,
+        db: handle.db,
+        log,
+        background: track,
+      })
     : undefined;
 
   const channels: ChannelRuntimes = { ...(telegram ? { telegram } : {}), ...(zaloOa ? { zalo_oa: zaloOa } : {}) };

@@ -5,6 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
+import {
+  FakeZaloOa,
+  FIRST_REFRESH_TOKEN,
+  OA_APP_ID,
+  OA_APP_SECRET,
+  OA_SECRET_KEY,
+  signedZaloEvent,
+  userText,
+} from "../support/fake-zalo-oa";
 import { runServerToExit, startServer } from "../support/node-server";
 import { createTestDb, testDriver } from "../support/test-db";
 
@@ -100,6 +109,36 @@ describe(`node server (${testDriver})`, () => {
       expect(await server.stop()).toBe(0);
     }
   }, 90_000);
+
+  it("serves a Zalo OA: a signed webhook is answered through the OA API", async () => {
+    const zalo = await new FakeZaloOa().start();
+    const server = await startServer(
+      {
+        ...env,
+        ZALO_OA_APP_ID: OA_APP_ID,
+        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+        ZALO_APP_SECRET: OA_APP_SECRET,
+        ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
+        ZALO_OA_API_ROOT: zalo.url,
+        ZALO_OA_OAUTH_ROOT: zalo.url,
+      },
+      30_000,
+    );
+    try {
+      const { rawBody, signature } = signedZaloEvent(userText("8001", "menu"));
+      const response = await fetch(`${server.url}/zalo/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": signature },
+        body: rawBody,
+      });
+      expect(response.status).toBe(200);
+      await expect.poll(() => zalo.textsTo("8001").length, { timeout: 10_000 }).toBe(2);
+      expect(zalo.textsTo("8001")[0]).toContain("Xin chào! Tôi là Loa");
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await zalo.stop();
+    }
+  }, 60_000);
 
   it("refuses to start with an invalid variable, naming it", async () => {
     const { code, output } = await runServerToExit({ ...env, PORT: "tám nghìn" });

@@ -10,6 +10,15 @@ import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import type { DbHandle } from "../../db/db";
 import { contacts, outboxMessages } from "../../db/schema/index";
 import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
+import {
+  FakeZaloOa,
+  FIRST_REFRESH_TOKEN,
+  OA_APP_ID,
+  OA_APP_SECRET,
+  OA_SECRET_KEY,
+  signedZaloEvent,
+  userText,
+} from "../support/fake-zalo-oa";
 import { createTestDb, testDriver } from "../support/test-db";
 
 const run = promisify(execFile);
@@ -47,6 +56,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
   let misconfigured: Unstable_DevWorker;
   let telegramWorker: Unstable_DevWorker;
   let botApi: BotApiEmulator;
+  let zaloApi: FakeZaloOa;
   const secret = "worker-webhook-secret-0123456789";
 
   beforeAll(async () => {
@@ -59,9 +69,20 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     worker = await unstable_dev("src/entry/worker.ts", options);
     misconfigured = await unstable_dev("src/entry/worker.ts", { ...options, vars: { LOG_LEVEL: "loud" } });
     botApi = await new BotApiEmulator().start();
+    zaloApi = await new FakeZaloOa().start();
     telegramWorker = await unstable_dev("src/entry/worker.ts", {
       ...options,
-      vars: { TELEGRAM_BOT_TOKEN: botApi.token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: botApi.url },
+      vars: {
+        TELEGRAM_BOT_TOKEN: botApi.token,
+        TELEGRAM_WEBHOOK_SECRET: secret,
+        TELEGRAM_API_ROOT: botApi.url,
+        ZALO_OA_APP_ID: OA_APP_ID,
+        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+        ZALO_APP_SECRET: OA_APP_SECRET,
+        ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
+        ZALO_OA_API_ROOT: zaloApi.url,
+        ZALO_OA_OAUTH_ROOT: zaloApi.url,
+      },
       // The cron trigger can be fired with GET /__scheduled.
       experimental: { ...options.experimental, testScheduled: true },
     });
@@ -71,6 +92,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     await misconfigured?.stop();
     await telegramWorker?.stop();
     await botApi?.stop();
+    await zaloApi?.stop();
     await database?.close();
   });
 
@@ -104,6 +126,22 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     // The replies go out after the webhook has answered (waitUntil).
     await expect.poll(() => botApi.sent(777).length, { timeout: 10_000 }).toBe(2);
     expect(String(botApi.sent(777)[0]!.params.text)).toContain("Xin chào! Tôi là Loa");
+  });
+
+  it("answers a signed Zalo OA webhook and its replies reach the OA API; refuses a forged one", async () => {
+    const post = (call: { rawBody: string; signature: string }) =>
+      telegramWorker.fetch("/zalo/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": call.signature },
+        body: call.rawBody,
+      });
+    expect((await post(signedZaloEvent(userText("9001", "menu"), { secretKey: "forged-secret" }))).status).toBe(401);
+    expect((await post(signedZaloEvent(userText("9001", "menu")))).status).toBe(200);
+    // Processed after the answer (waitUntil): the token refresh, then the welcome and the menu with buttons.
+    await expect.poll(() => zaloApi.textsTo("9001").length, { timeout: 10_000 }).toBe(2);
+    expect(zaloApi.textsTo("9001")[0]).toContain("Xin chào! Tôi là Loa");
+    expect(zaloApi.sent.at(-1)!.buttons.map((b) => b.payload)).toContain("survey");
+    expect(zaloApi.refreshes).toEqual([{ refreshToken: FIRST_REFRESH_TOKEN, accepted: true }]);
   });
 
   it("runs the jobs from its cron trigger: a reply waiting in the outbox goes out", async () => {

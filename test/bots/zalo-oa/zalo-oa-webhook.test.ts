@@ -52,7 +52,12 @@ describe(`Zalo OA webhook (${testDriver})`, () => {
     )[0];
 
   it("greets a new follower with the welcome and the menu as query buttons", async () => {
-    const response = await world.post({ event_name: "follow", oa_id: "1", follower: { id: "1001" }, source: "oa_profile" });
+    const response = await world.post({
+      event_name: "follow",
+      oa_id: "1",
+      follower: { id: "1001" },
+      source: "oa_profile",
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
     await world.settle();
@@ -101,14 +106,20 @@ describe(`Zalo OA webhook (${testDriver})`, () => {
       .from(surveyResponses)
       .where(eq(surveyResponses.contactId, contact!.id));
     expect(response).toMatchObject({ status: "completed", channel: "zalo_oa", surveyKey: "pbgdpl_satisfaction" });
-    const answers = await world.handle.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, response!.id));
+    const answers = await world.handle.db
+      .select()
+      .from(surveyAnswers)
+      .where(eq(surveyAnswers.responseId, response!.id));
     const byQuestion = Object.fromEntries(answers.map((a) => [a.questionId, a.value]));
     expect(byQuestion.channel).toEqual({ kind: "options", codes: ["zalo", "loudspeaker"].sort() });
     expect(byQuestion.satisfaction).toEqual({ kind: "options", codes: ["4"] });
     const everyQuestion = ["heard", "channel", "self_learning", "knows_law", "understands_law", "satisfaction"];
     everyQuestion.push("age_band", "gender", "commune");
     expect(Object.keys(byQuestion).sort()).toEqual(everyQuestion.sort());
-    const pending = await world.handle.db.select().from(outboxMessages).where(eq(outboxMessages.contactId, contact!.id));
+    const pending = await world.handle.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.contactId, contact!.id));
     expect(pending.every((m) => m.deliveredAt !== null)).toBe(true);
   }, 60_000);
 
@@ -141,7 +152,11 @@ describe(`Zalo OA webhook (${testDriver})`, () => {
     });
     expect(noTimestamp.status).toBe(400);
     expect((await noTimestamp.json()).error.issues[0].field).toBe("timestamp");
-    const noText = await world.post({ event_name: "user_send_text", sender: { id: "1004" }, message: { msg_id: "x1" } });
+    const noText = await world.post({
+      event_name: "user_send_text",
+      sender: { id: "1004" },
+      message: { msg_id: "x1" },
+    });
     expect(noText.status).toBe(400);
     expect((await noText.json()).error.issues[0].field).toBe("message.text");
     const badSender = await world.post(userText("not-a-number", "menu"));
