@@ -7,11 +7,26 @@ import { CRON_TICK_MS, dueJobs, jobs } from "../src/jobs";
 const HOUR = 60 * 60 * 1000;
 
 describe("jobs", () => {
-  it("declares the expiry sweep hourly and outbox delivery every few seconds", () => {
+  it("declares the expiry sweep and channel upkeep hourly, outbox delivery every few seconds", () => {
     expect(Object.fromEntries(jobs.map((j) => [j.name, j.everyMs]))).toEqual({
       "surveys.expire": HOUR,
       "outbox.deliver": 5_000,
+      "channels.maintain": HOUR,
     });
+  });
+
+  it("runs each channel's upkeep and adds up what it did", async () => {
+    const maintain = jobs.find((j) => j.name === "channels.maintain")!;
+    const idle = async () => ({ delivered: 0, deferred: 0, failed: 0, lost: 0, waiting: 0 });
+    const counts = await maintain.run({
+      db: undefined as never,
+      log: undefined as never,
+      channels: {
+        zalo_oa: { deliver: idle, maintain: async () => ({ tokensRefreshed: 1 }) },
+        telegram: { deliver: idle },
+      },
+    });
+    expect(counts).toEqual({ tokensRefreshed: 1 });
   });
 
   it("runs outbox delivery at every cron tick and the hourly sweep once an hour", () => {
