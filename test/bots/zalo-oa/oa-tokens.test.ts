@@ -49,7 +49,7 @@ describe(`Zalo OA tokens (${testDriver})`, () => {
   const storedPair = async () =>
     (await handle.db.select().from(zaloOaTokens).where(eq(zaloOaTokens.appId, OA_APP_ID)))[0];
 
-  it("starts from ZALO_OA_REFRESH_TOKEN, stores the new pair, and reuses the access token until it nears expiry", async () => {
+  it("starts from ZALO_OA_REFRESH_TOKEN, stores the new pair, reuses the token until it nears expiry", async () => {
     const tokens = instance();
     expect(await tokens.accessToken()).toBe("access-token-1");
     expect(await tokens.accessToken()).toBe("access-token-1");
