@@ -39,6 +39,9 @@ export class ZaloHttpError extends Error {
   }
 }
 
+/** Events handled at once after their webhook answered; past this, the webhook answers when its event is done. */
+const MAX_IN_FLIGHT = 64;
+
 /** Access token invalid (-216) or expired/removed (-220): refresh once and send again. */
 const TOKEN_REJECTED = new Set([-216, -220]);
 /** Not following the OA (-213), invitations blocked (-217), banned or inactive (-227), restricted us (-244). */
@@ -144,6 +147,7 @@ export function createZaloOa(options: ZaloOaOptions) {
     describeError: describeZaloOaError,
   };
   const pacer = createPacer(channel.pacing);
+  let inFlight = 0;
 
   const deliver = (ids?: number[]): Promise<DeliveryReport> =>
     deliverOutbox(db, channel, { ids, pacer, log, leaseMs: options.leaseMs });
@@ -181,24 +185,33 @@ export function createZaloOa(options: ZaloOaOptions) {
       queueReplies: true,
     });
     if (result.status === "duplicate") return;
-    // Messages that waited for this person to write again go first, then the answer.
+    // Messages that waited for this person to write again go first, then the answer. Sending is paced, so it
+    // runs on its own: the replies are safe in the outbox, and the next event need not wait for them.
     const released = result.newContact ? [] : await releaseAwaiting(db, result.contactId);
     if (result.outboxId !== undefined) {
-      await deliver([...released, result.outboxId]);
+      later(deliver([...released, result.outboxId]));
     } else {
-      if (released.length > 0) await deliver(released);
+      if (released.length > 0) later(deliver(released));
       // The person's data was just erased (no outbox left for them): acknowledge directly, once.
-      if (result.replies.length > 0) await sendDirect(event.userId, result.replies);
+      if (result.replies.length > 0) later(sendDirect(event.userId, result.replies));
     }
   }
+
+  const later = (work: Promise<unknown>) =>
+    options.background(work.catch((error) => log.error("zalo_oa.delivery_failed", describeError(error))));
 
   async function sendDirect(userId: string, replies: Reply[]) {
     for (const part of channel.render(replies)) await channel.send(userId, part, AbortSignal.timeout(30_000));
   }
 
-  /** Handles an event after the webhook has answered; tries again when something failed on the way. */
+  /**
+   * Handles an event after the webhook has answered; tries again when something failed on the way. Past
+   * MAX_IN_FLIGHT events still being handled, the webhook waits for this one before answering: a burst slows the
+   * answers down (Zalo allows about 2 s) instead of piling work up in memory.
+   */
   function receive(event: ZaloOaEvent): Promise<void> {
     const delays = options.retryDelaysMs ?? [250, 1000, 4000];
+    inFlight++;
     const work = (async () => {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -213,9 +226,9 @@ export function createZaloOa(options: ZaloOaOptions) {
           await new Promise((r) => setTimeout(r, delays[attempt]));
         }
       }
-    })();
+    })().finally(() => inFlight--);
     options.background(work);
-    return Promise.resolve();
+    return inFlight > MAX_IN_FLIGHT ? work : Promise.resolve();
   }
 
   /** Hourly: refresh the token pair ahead of expiry, so an OA nobody writes to keeps a living refresh token. */

@@ -13,6 +13,15 @@ import postgres from "postgres";
 import { webIdentity } from "../../bots/web/web-identity";
 import type { Db } from "../../db/db";
 import { BotApiEmulator } from "../support/bot-api-emulator";
+import {
+  FakeZaloOa,
+  FIRST_REFRESH_TOKEN,
+  OA_APP_ID,
+  OA_APP_SECRET,
+  OA_SECRET_KEY,
+  signedZaloEvent,
+  userText,
+} from "../support/fake-zalo-oa";
 import { freePort, startServer, type RunningServer } from "../support/node-server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -264,6 +273,103 @@ async function benchTelegramWebhook(): Promise<{
   }
 }
 
+/**
+ * Zalo OA webhook events on the Node server with Postgres: signed like Zalo's, answered at once and processed
+ * after. Counts how many were processed once the run is over, and how many replies the fake OA API received (the
+ * OA sends at its configured pace, so most replies are still queued when the run ends: that is the pacing).
+ */
+async function benchZaloWebhook(): Promise<{
+  row: Row;
+  events: number;
+  processed: number;
+  drainMs: number;
+  repliesSent: number;
+  rssMb: number;
+}> {
+  const api = await new FakeZaloOa().start();
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe("drop database if exists loa_bench_zalo with (force)");
+  await admin.unsafe("create database loa_bench_zalo");
+  const url = new URL(ADMIN_URL);
+  url.pathname = "/loa_bench_zalo";
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer(
+      {
+        DATABASE_URL: url.toString(),
+        LOG_LEVEL: "warn",
+        ZALO_OA_APP_ID: OA_APP_ID,
+        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+        ZALO_APP_SECRET: OA_APP_SECRET,
+        ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
+        ZALO_OA_API_ROOT: api.url,
+        ZALO_OA_OAUTH_ROOT: api.url,
+        ZALO_OA_MESSAGES_PER_SECOND: "50",
+      },
+      120_000,
+    );
+    let eventId = 1;
+    const result = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: "POST",
+          path: "/zalo/webhook",
+          setupRequest: (request) => {
+            const id = eventId++;
+            const user = String(2_000_000 + (id % USERS));
+            const event = userText(user, MESSAGES[(id * 7) % MESSAGES.length]!, `bench-${id}`);
+            const { rawBody, signature } = signedZaloEvent(event);
+            return {
+              ...request,
+              headers: { "content-type": "application/json", "x-zevent-signature": signature },
+              body: rawBody,
+            };
+          },
+        },
+      ],
+    });
+    const events = eventId - 1;
+    // The events acknowledged during the run are still being handled: wait until every one is.
+    const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const ended = performance.now();
+    let processed = 0;
+    for (let i = 0; i < 600; i++) {
+      const [row] = await db<Array<{ n: number }>>`
+        select count(*)::int as n from processed_updates where channel = 'zalo_oa'`;
+      processed = row!.n;
+      if (processed >= result.requests.total) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const drainMs = performance.now() - ended;
+    await db.end();
+    const rssMb = await serverRssMb(server);
+    return {
+      row: row("postgres", "POST /zalo/webhook (mix)", result),
+      events,
+      processed,
+      drainMs,
+      repliesSent: api.sent.length,
+      rssMb,
+    };
+  } finally {
+    await server?.stop();
+    await api.stop();
+    await admin.unsafe("drop database if exists loa_bench_zalo with (force)").catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/** The server process's resident memory, from /proc (Linux), in MB. */
+async function serverRssMb(server: RunningServer): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const status = await readFile(`/proc/${server.process.pid}/status`, "utf8").catch(() => "");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
 const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres")
   .split(",")
   .filter((d) => d === "pglite" || d === "postgres") as Array<"pglite" | "postgres">;
@@ -295,6 +401,17 @@ if (process.env.BENCH_TELEGRAM !== "0") {
     `server), ${telegram.queue.pending} still queued 3 s after the run.`;
 }
 
+let zaloNote = "";
+if (process.env.BENCH_ZALO !== "0") {
+  console.error("benchmarking the Zalo OA webhook…");
+  const zalo = await benchZaloWebhook();
+  rows.push(zalo.row);
+  zaloNote =
+    `Zalo OA webhook: ${zalo.events} events posted, ${zalo.row.requestsPerSecond} acknowledged a second, ` +
+    `${zalo.processed} processed (the last ${Math.round(zalo.drainMs)} ms after the run), ${zalo.repliesSent} ` +
+    `replies received by the fake OA API at 50 a second; server RSS afterwards ${zalo.rssMb} MB.`;
+}
+
 console.log(
   `\n## Web chat (${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1, ` +
     `${process.platform} ${process.arch}, Node ${process.version})\n`,
@@ -316,6 +433,7 @@ for (const r of rows) {
   );
 }
 if (telegramNote) console.log(`\n${telegramNote}`);
+if (zaloNote) console.log(`\n${zaloNote}`);
 console.log("\n## `npm start` to healthy\n");
 console.log("| driver | empty database (template copy / migrate + seed) | restart (data kept) |");
 console.log("|---|---:|---:|");
