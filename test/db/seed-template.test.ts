@@ -92,7 +92,8 @@ describe("seeded template of the embedded database", () => {
     const events: string[] = [];
     await ensureSeedTemplate({ ...options, log: (event) => events.push(event) });
     expect(events).toEqual([]);
-  });
+    // Two seeds of 3,356 units and three statutes: about 25 s while other suites share the two cores.
+  }, 90_000);
 
   it("gets a new key when a migration, the seed data or the code the seed runs changes, not otherwise", async () => {
     const root = join(work, "project");
