@@ -13,15 +13,7 @@ import postgres from "postgres";
 import { webIdentity } from "../../bots/web/web-identity";
 import type { Db } from "../../db/db";
 import { BotApiEmulator } from "../support/bot-api-emulator";
-import {
-  FakeZaloOa,
-  FIRST_REFRESH_TOKEN,
-  OA_APP_ID,
-  OA_APP_SECRET,
-  OA_SECRET_KEY,
-  signedZaloEvent,
-  userText,
-} from "../support/fake-zalo-oa";
+import { FakeZaloOa, signedZaloEvent, userText } from "../support/fake-zalo-oa";
 import { freePort, startServer, type RunningServer } from "../support/node-server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -194,6 +186,22 @@ async function benchDriver(
   }
 }
 
+/** A new, empty database of that name on the benchmark's Postgres server, and how to drop it afterwards. */
+async function scratchDatabase(name: string): Promise<{ url: URL; drop: () => Promise<void> }> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await admin.end();
+    },
+  };
+}
+
 /** Telegram webhook updates on the Node server with Postgres; the local Bot API emulator takes the replies. */
 async function benchTelegramWebhook(): Promise<{
   row: Row;
@@ -202,11 +210,7 @@ async function benchTelegramWebhook(): Promise<{
   queue: { delivered: number; pending: number; processed: number };
 }> {
   const api = await new BotApiEmulator().start();
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe("drop database if exists loa_bench_tg with (force)");
-  await admin.unsafe("create database loa_bench_tg");
-  const url = new URL(ADMIN_URL);
-  url.pathname = "/loa_bench_tg";
+  const { url, drop } = await scratchDatabase("loa_bench_tg");
   const secret = "bench-webhook-secret-0123456789";
   let server: RunningServer | undefined;
   try {
@@ -268,8 +272,7 @@ async function benchTelegramWebhook(): Promise<{
   } finally {
     await server?.stop();
     await api.stop();
-    await admin.unsafe("drop database if exists loa_bench_tg with (force)").catch(() => undefined);
-    await admin.end();
+    await drop();
   }
 }
 
@@ -287,23 +290,14 @@ async function benchZaloWebhook(): Promise<{
   rssMb: number;
 }> {
   const api = await new FakeZaloOa().start();
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe("drop database if exists loa_bench_zalo with (force)");
-  await admin.unsafe("create database loa_bench_zalo");
-  const url = new URL(ADMIN_URL);
-  url.pathname = "/loa_bench_zalo";
+  const { url, drop } = await scratchDatabase("loa_bench_zalo");
   let server: RunningServer | undefined;
   try {
     server = await startServer(
       {
         DATABASE_URL: url.toString(),
         LOG_LEVEL: "warn",
-        ZALO_OA_APP_ID: OA_APP_ID,
-        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-        ZALO_APP_SECRET: OA_APP_SECRET,
-        ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
-        ZALO_OA_API_ROOT: api.url,
-        ZALO_OA_OAUTH_ROOT: api.url,
+        ...api.env(),
         ZALO_OA_MESSAGES_PER_SECOND: "50",
       },
       120_000,
@@ -357,8 +351,7 @@ async function benchZaloWebhook(): Promise<{
   } finally {
     await server?.stop();
     await api.stop();
-    await admin.unsafe("drop database if exists loa_bench_zalo with (force)").catch(() => undefined);
-    await admin.end();
+    await drop();
   }
 }
 

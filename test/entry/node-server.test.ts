@@ -5,15 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
-import {
-  FakeZaloOa,
-  FIRST_REFRESH_TOKEN,
-  OA_APP_ID,
-  OA_APP_SECRET,
-  OA_SECRET_KEY,
-  signedZaloEvent,
-  userText,
-} from "../support/fake-zalo-oa";
+import { FakeZaloOa, signedZaloEvent, userText } from "../support/fake-zalo-oa";
 import { runServerToExit, startServer } from "../support/node-server";
 import { createTestDb, testDriver } from "../support/test-db";
 
@@ -112,18 +104,7 @@ describe(`node server (${testDriver})`, () => {
 
   it("serves a Zalo OA: a signed webhook is answered through the OA API", async () => {
     const zalo = await new FakeZaloOa().start();
-    const server = await startServer(
-      {
-        ...env,
-        ZALO_OA_APP_ID: OA_APP_ID,
-        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-        ZALO_APP_SECRET: OA_APP_SECRET,
-        ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
-        ZALO_OA_API_ROOT: zalo.url,
-        ZALO_OA_OAUTH_ROOT: zalo.url,
-      },
-      30_000,
-    );
+    const server = await startServer({ ...env, ...zalo.env() }, 30_000);
     try {
       const { rawBody, signature } = signedZaloEvent(userText("8001", "menu"));
       const response = await fetch(`${server.url}/zalo/webhook`, {

@@ -10,15 +10,7 @@ import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import type { DbHandle } from "../../db/db";
 import { contacts, outboxMessages } from "../../db/schema/index";
 import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
-import {
-  FakeZaloOa,
-  FIRST_REFRESH_TOKEN,
-  OA_APP_ID,
-  OA_APP_SECRET,
-  OA_SECRET_KEY,
-  signedZaloEvent,
-  userText,
-} from "../support/fake-zalo-oa";
+import { FakeZaloOa, FIRST_REFRESH_TOKEN, signedZaloEvent, userText } from "../support/fake-zalo-oa";
 import { createTestDb, testDriver } from "../support/test-db";
 
 const run = promisify(execFile);
@@ -76,12 +68,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
         TELEGRAM_BOT_TOKEN: botApi.token,
         TELEGRAM_WEBHOOK_SECRET: secret,
         TELEGRAM_API_ROOT: botApi.url,
-        ZALO_OA_APP_ID: OA_APP_ID,
-        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-        ZALO_APP_SECRET: OA_APP_SECRET,
-        ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
-        ZALO_OA_API_ROOT: zaloApi.url,
-        ZALO_OA_OAUTH_ROOT: zaloApi.url,
+        ...zaloApi.env(),
       },
       // The cron trigger can be fired with GET /__scheduled.
       experimental: { ...options.experimental, testScheduled: true },

@@ -1,8 +1,8 @@
 // A Telegram Bot API server on 127.0.0.1 for tests: the real telegraf talks HTTP to it as to api.telegram.org.
 // It records every call, queues updates for getUpdates (long polling), and can be told to fail the next calls
 // of a method with a given error (403 blocked, 429 with retry_after, 5xx) or to answer a method slowly.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { type JsonServer, startJsonServer } from "./json-server";
 
 export interface RecordedCall {
   method: string;
@@ -19,7 +19,7 @@ interface Failure {
 
 export class BotApiEmulator {
   readonly calls: RecordedCall[] = [];
-  private server: Server | undefined;
+  private server: JsonServer | undefined;
   /** Per method, what the next calls get: null lets one through, a failure refuses one. */
   private failures = new Map<string, Array<Failure | null>>();
   /** Per method, how long each call takes to answer (the call is recorded when it arrives). */
@@ -32,26 +32,14 @@ export class BotApiEmulator {
   constructor(readonly token = "123456789:TEST-token-for-the-local-bot-api") {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req).then(
-        ({ status, body }) => {
-          res.writeHead(status, { "content-type": "application/json" });
-          res.end(JSON.stringify(body));
-        },
-        () => {
-          res.writeHead(500);
-          res.end();
-        },
-      );
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startJsonServer((req) => this.handle(req));
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
     for (const wake of this.waiting.splice(0)) wake();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.server?.close();
   }
 
   /** The next `count` calls of `method` (after letting `after` through) fail with this error. */

@@ -4,8 +4,8 @@
 // Zalo does (each works once), and can be told to fail: an error code for the next sends, a user who cannot be
 // reached, revoked access tokens, a slow or refusing token endpoint. Also signs webhook events as Zalo does.
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { type JsonServer, readBody, startJsonServer } from "./json-server";
 
 export const OA_APP_ID = "3141592653589793";
 export const OA_SECRET_KEY = "oa-secret-key-for-tests";
@@ -23,7 +23,7 @@ export class FakeZaloOa {
   readonly sent: SentMessage[] = [];
   /** Every refresh call, with the refresh token it used and whether it was accepted. */
   readonly refreshes: Array<{ refreshToken: string; accepted: boolean }> = [];
-  private server: Server | undefined;
+  private server: JsonServer | undefined;
   private validRefresh = new Set([FIRST_REFRESH_TOKEN]);
   private validAccess = new Set<string>();
   private issued = 0;
@@ -38,26 +38,25 @@ export class FakeZaloOa {
   url = "";
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.route(req).then(
-        ({ status, body }) => {
-          res.writeHead(status, { "content-type": "application/json" });
-          res.end(JSON.stringify(body));
-        },
-        () => {
-          res.writeHead(500);
-          res.end();
-        },
-      );
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startJsonServer((req) => this.route(req));
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.server?.close();
+  }
+
+  /** The variables that connect Loa's OA channel to this fake. */
+  env(): Record<string, string> {
+    return {
+      ZALO_OA_APP_ID: OA_APP_ID,
+      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+      ZALO_APP_SECRET: OA_APP_SECRET,
+      ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
+      ZALO_OA_API_ROOT: this.url,
+      ZALO_OA_OAUTH_ROOT: this.url,
+    };
   }
 
   /** The next sends answer `{ error: code }`, one code each. */
@@ -151,15 +150,6 @@ export class FakeZaloOa {
     this.sent.push({ userId, text, buttons, accessToken });
     return { status: 200, body: { error: 0, message: "Success", data: { message_id: `m${this.sent.length}` } } };
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 /** A webhook call as Zalo makes it: the JSON body and its X-ZEvent-Signature. */

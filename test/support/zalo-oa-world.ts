@@ -4,14 +4,7 @@
 import { createZaloOa, type ZaloOa } from "../../bots/zalo-oa/zalo-oa-channel";
 import type { DbHandle } from "../../db/db";
 import type { Logger } from "../../src/log";
-import {
-  FakeZaloOa,
-  FIRST_REFRESH_TOKEN,
-  OA_APP_ID,
-  OA_APP_SECRET,
-  OA_SECRET_KEY,
-  signedZaloEvent,
-} from "./fake-zalo-oa";
+import { FakeZaloOa, signedZaloEvent } from "./fake-zalo-oa";
 import { createTestApp } from "./test-app";
 import { createTestDb } from "./test-db";
 import { parseConfig } from "../../src/config";
@@ -32,15 +25,7 @@ export interface ZaloOaWorld {
 export async function openZaloOaWorld(log: Logger, env: Record<string, string> = {}): Promise<ZaloOaWorld> {
   const handle = await createTestDb({ seed: "quick" });
   const api = await new FakeZaloOa().start();
-  const fullEnv = {
-    ZALO_OA_APP_ID: OA_APP_ID,
-    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-    ZALO_APP_SECRET: OA_APP_SECRET,
-    ZALO_OA_REFRESH_TOKEN: FIRST_REFRESH_TOKEN,
-    ZALO_OA_API_ROOT: api.url,
-    ZALO_OA_OAUTH_ROOT: api.url,
-    ...env,
-  };
+  const fullEnv = { ...api.env(), ...env };
   const background: Promise<unknown>[] = [];
   const oa = createZaloOa({
     config: parseConfig(fullEnv),
