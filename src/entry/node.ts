@@ -110,6 +110,20 @@ export async function startNodeServer(config: AppConfig) {
   }
 
   const channels: ChannelRuntimes = telegram ? { telegram } : {};
+
+  // --- Zalo personal gateway (bots/zalo-personal, zca-js): begin ---------------------------------------------------
+  // Started when the mode is on, the key is set and an active session was saved by `npm run zalo:login`; a replaced
+  // or logged-out session stays off (the log says why). zca-js loads only here. Stopped before the database closes.
+  const zaloPersonal =
+    config.ZALO_PERSONAL_MODE === "on" && config.ZALO_CREDENTIALS_KEY
+      ? await (await import("../../bots/zalo-personal/start-gateway")).startZaloPersonalGateway({
+          db: handle.db,
+          log,
+          config,
+        })
+      : undefined;
+  if (zaloPersonal) channels.zalo = zaloPersonal;
+  // --- Zalo personal gateway: end ----------------------------------------------------------------------------------
   const services: Services = { db: handle.db, config, log, channels };
   const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes()] });
   const stopJobs = startJobTimers({ db: handle.db, log, channels });
@@ -131,6 +145,7 @@ export async function startNodeServer(config: AppConfig) {
       log.info("server.stopping");
       await stopJobs();
       if (telegram && mode === "polling") telegram.bot.stop("shutdown");
+      await zaloPersonal?.stop(); // Zalo personal gateway (see its block above)
       await Promise.allSettled([...background]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handle.close();
