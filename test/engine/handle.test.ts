@@ -82,7 +82,7 @@ describe(`conversation engine (${testDriver})`, () => {
     expect(options(back)[0]!.label).toMatch(/^Điều 1\./);
   });
 
-  it("picks an option by its text, with or without diacritics or its emoji, as on a channel without buttons", async () => {
+  it("picks an option by its text, with or without diacritics or emoji, as on a channel without buttons", async () => {
     const menu = await converse("menu");
     expect(menu.session.labels).toEqual([
       "tra cuu van ban phap luat",

@@ -131,7 +131,7 @@ describe(`Zalo personal gateway (${testDriver})`, () => {
     await gateway.stop();
   });
 
-  it("sends nothing while disconnected, then what was queued once after reconnecting: none lost, none doubled", async () => {
+  it("sends nothing while down, then what was queued once after reconnecting: none lost, none doubled", async () => {
     await open({ reconnect: { initialMs: 300, maxMs: 300 } });
     zalo.direct("5005", "menu");
     await received("5005", 2);
@@ -187,7 +187,7 @@ describe(`Zalo personal gateway (${testDriver})`, () => {
     await gateway.stop();
   });
 
-  it("stops for good when another session takes the account, and says so in the log, /health and the database", async () => {
+  it("stops for good when another session takes the account: says so in the log, /health, the database", async () => {
     await open();
     const before = { logins: zalo.logins, starts: zalo.current.listener.starts };
     zalo.current.listener.drop(3000, "Another connection is opened");
@@ -230,7 +230,7 @@ describe(`Zalo personal gateway (${testDriver})`, () => {
     expect(gateway.health()).toBe("replaced");
   });
 
-  it("logs in again after repeated failed reconnects, and gives up as logged out when Zalo refuses the session", async () => {
+  it("logs in again after failed reconnects, and gives up as logged out when Zalo refuses the session", async () => {
     await open({ reconnect: { initialMs: 5, maxMs: 5, reloginAfter: 2, refusalsBeforeLoggedOut: 2 } });
     const first = zalo.current;
     first.listener.outcomes.push("fail");
