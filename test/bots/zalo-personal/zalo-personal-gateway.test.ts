@@ -252,7 +252,7 @@ describe(`Zalo personal gateway (${testDriver})`, () => {
     zalo.current.listener.drop(1006);
     await expect.poll(() => gateway.health(), { timeout: 5_000 }).toBe("logged_out");
     expect(zalo.logins).toBe(5);
-    expect((await loadZaloSession(handle.db))?.state).toBe("logged_out");
+    await expect.poll(async () => (await loadZaloSession(handle.db))?.state).toBe("logged_out");
     expect(events("zalo.session_logged_out")).toHaveLength(1);
     await gateway.stop();
   });
