@@ -1,6 +1,6 @@
 // The conversation core: one inbound message and the stored session in, replies and the next session out.
 // Pure apart from the content it reads through `deps`; no HTTP, database or chat-library type reaches here.
-import { normalizeText } from "../text/vietnamese";
+import { foldText, normalizeText } from "../text/vietnamese";
 import { openArticle, parseArticleRequest } from "./article-command";
 import { renderArticle, renderArticles, renderDocuments, renderTopics } from "./browse";
 import { commandValues, isStopWord, parseCommand, type Command } from "./commands";
@@ -59,6 +59,12 @@ export async function handle(inbound: Inbound, session: Session, deps: EngineDep
       return { replies: [{ text: messages.unknownChoice(session.options.length), options: [] }], session, effects: [] };
     }
     value = option ?? text;
+  } else if (session.labels && !SURVEY_SCREENS.has(session.screen.kind)) {
+    // An option's text typed out ("bai pho bien phap luat" for "📖 Bài phổ biến pháp luật") picks it as well.
+    // Surveys match labels themselves (a typed label is an answer there, where a picked value would toggle it).
+    const key = optionKey(text);
+    const index = key.length > 0 ? session.labels.indexOf(key) : -1;
+    if (index >= 0 && session.options[index] !== undefined) value = session.options[index]!;
   }
 
   if (SURVEY_SCREENS.has(session.screen.kind)) {
@@ -94,12 +100,22 @@ function typedAnswerExpected(session: Session, deps: EngineDeps): boolean {
   return question?.type === "number" || question?.type === "text" || (question?.type === "unit" && !screen.unitChoices);
 }
 
+/** What a label and a typed text are compared on: folded, emoji and punctuation dropped ("…" of a cut label too). */
+export function optionKey(text: string): string {
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .slice(0, 200);
+}
+
 function finish(rendered: Rendered): EngineResult {
   const last = rendered.replies.at(-1);
-  const options = (last?.options ?? []).map((o) => o.value).slice(0, 20);
+  const shown = (last?.options ?? []).slice(0, 20);
+  const options = shown.map((o) => o.value);
+  const labels = shown.map((o) => optionKey(o.label));
   return {
     replies: rendered.replies,
-    session: { version: SESSION_VERSION, screen: rendered.screen, options },
+    session: { version: SESSION_VERSION, screen: rendered.screen, options, ...(options.length > 0 ? { labels } : {}) },
     effects: rendered.effects ?? [],
   };
 }

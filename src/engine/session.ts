@@ -73,6 +73,11 @@ export const sessionSchema = z.object({
   screen: screenSchema,
   /** Values of the options last shown, so "2" picks the second one on channels without buttons. */
   options: z.array(z.string()).max(20),
+  /**
+   * Their labels, folded (optionKey), so typing an option's text with or without diacritics picks it too on
+   * channels without buttons. Optional: sessions saved before it existed have none.
+   */
+  labels: z.array(z.string().max(200)).max(20).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -124,6 +124,19 @@ export async function startNodeServer(config: AppConfig) {
     : undefined;
 
   const channels: ChannelRuntimes = { ...(telegram ? { telegram } : {}), ...(zaloOa ? { zalo_oa: zaloOa } : {}) };
+
+  // The Zalo personal gateway (bots/zalo-personal, zca-js): started when the mode is on, the key is set and an
+  // active session was saved by `npm run zalo:login`; a replaced or logged-out session stays off (the log says why).
+  // zca-js loads only here. Stopped before the database closes.
+  const zaloPersonal =
+    config.ZALO_PERSONAL_MODE === "on" && config.ZALO_CREDENTIALS_KEY
+      ? await (await import("../../bots/zalo-personal/start-gateway")).startZaloPersonalGateway({
+          db: handle.db,
+          log,
+          config,
+        })
+      : undefined;
+  if (zaloPersonal) channels.zalo = zaloPersonal;
   const services: Services = { db: handle.db, config, log, channels };
   const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes(), zaloOaRoutes()] });
   const stopJobs = startJobTimers({ db: handle.db, log, channels });
@@ -145,6 +158,7 @@ export async function startNodeServer(config: AppConfig) {
       log.info("server.stopping");
       await stopJobs();
       if (telegram && mode === "polling") telegram.bot.stop("shutdown");
+      await zaloPersonal?.stop();
       await Promise.allSettled([...background]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handle.close();

@@ -82,6 +82,29 @@ describe(`conversation engine (${testDriver})`, () => {
     expect(options(back)[0]!.label).toMatch(/^Điều 1\./);
   });
 
+  it("picks an option by its text, with or without diacritics or emoji, as on a channel without buttons", async () => {
+    const menu = await converse("menu");
+    expect(menu.session.labels).toEqual([
+      "tra cuu van ban phap luat",
+      "bai pho bien phap luat",
+      "tim kiem",
+      "khao sat",
+      "huong dan",
+    ]);
+    for (const typed of ["Bài phổ biến pháp luật", "bai pho bien phap luat", "📖 BÀI PHỔ BIẾN PHÁP LUẬT"]) {
+      const lessons = await handle({ text: typed, contactId }, menu.session, deps);
+      expect(lessons.session.screen).toEqual({ kind: "lessons", page: 1 });
+    }
+    const topics = await handle({ text: "tra cuu van ban phap luat", contactId }, menu.session, deps);
+    expect(topics.session.screen).toEqual({ kind: "topics" });
+    // The command words still work; a session saved before labels existed has text searched, as before.
+    expect((await handle({ text: "bai pho bien", contactId }, menu.session, deps)).session.screen.kind).toBe("lessons");
+    const { labels: _, ...older } = menu.session;
+    expect((await handle({ text: "tim kiem phap luat", contactId }, older, deps)).session.screen.kind).toBe(
+      "search_results",
+    );
+  });
+
   it("says so when a number is not among the options, and keeps the session", async () => {
     const menu = await converse("menu");
     const wrong = await handle({ text: "9", contactId }, menu.session, deps);
