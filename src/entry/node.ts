@@ -159,7 +159,8 @@ export async function startNodeServer(config: AppConfig) {
       await stopJobs();
       if (telegram && mode === "polling") telegram.bot.stop("shutdown");
       await zaloPersonal?.stop();
-      await Promise.allSettled([...background]);
+      // Finished work may have started more (an event handled after its answer queues its delivery).
+      while (background.size > 0) await Promise.allSettled([...background]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handle.close();
     })());

@@ -84,7 +84,8 @@ const app = createApp(
     return {
       services,
       release: async () => {
-        await Promise.allSettled(pending);
+        // Work may start more work (an event handled after the answer queues its delivery): drain until none is left.
+        while (pending.length > 0) await Promise.allSettled(pending.splice(0));
         await handle.close();
       },
     };
