@@ -29,7 +29,7 @@ export const lawDayAwareness: FrameworkInput = {
   minimumSample: {
     value: 30,
     confirmed: false,
-    note: "Ngưỡng thống kê do hệ thống chọn, không có trong văn bản.",
+    note: "Ngưỡng thống kê do hệ thống chọn; không thấy quy định về cỡ mẫu trong phần văn bản đọc được.",
   },
   indicators: [
     {
@@ -40,7 +40,7 @@ export const lawDayAwareness: FrameworkInput = {
       passPercent: {
         value: 50,
         confirmed: false,
-        note: "Ngưỡng đạt do cơ quan chọn; văn bản chưa quy định.",
+        note: "Ngưỡng đạt do cơ quan chọn; không thấy quy định trong phần văn bản đọc được.",
       },
     },
   ],

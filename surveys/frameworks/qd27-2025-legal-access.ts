@@ -39,8 +39,8 @@ export const qd272025LegalAccess: FrameworkInput = {
     value: 30,
     confirmed: false,
     note:
-      "Văn bản không quy định cỡ mẫu. 30 phiếu mỗi xã là ngưỡng do hệ thống chọn: dưới mức đó khoảng tin cậy 95% " +
-      "rộng hơn ±18 điểm phần trăm.",
+      "Không thấy quy định cỡ mẫu trong phần văn bản đọc được. 30 phiếu mỗi xã là ngưỡng do hệ thống chọn: " +
+      "dưới mức đó khoảng tin cậy 95% rộng hơn ±18 điểm phần trăm.",
   },
   indicators: [
     {

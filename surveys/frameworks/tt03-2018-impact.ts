@@ -44,8 +44,8 @@ export const tt032018Impact: FrameworkInput = {
     value: 100,
     confirmed: false,
     note:
-      "Văn bản không quy định cỡ mẫu. 100 phiếu mỗi tỉnh là ngưỡng do hệ thống chọn: với 100 phiếu, khoảng tin cậy " +
-      "95% rộng khoảng ±10 điểm phần trăm.",
+      "Không thấy quy định cỡ mẫu trong phần văn bản đọc được. 100 phiếu mỗi tỉnh là ngưỡng do hệ thống " +
+      "chọn: với 100 phiếu, khoảng tin cậy 95% rộng khoảng ±10 điểm phần trăm.",
   },
   maxPoints: { value: 20, confirmed: true, source: STRUCTURE },
   indicators: [
