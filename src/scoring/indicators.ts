@@ -90,13 +90,20 @@ export interface IndicatorReport extends UnitIndicators {
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
 
+export interface IndicatorOptions {
+  now?: Date;
+  /** The frameworks to choose from (default: the catalog of surveys/frameworks/). */
+  frameworks?: Map<string, Framework>;
+}
+
 export async function computeIndicators(
   db: Db,
   principal: Pick<Principal, "unitPath">,
   request: IndicatorRequest,
-  now = new Date(),
+  options: IndicatorOptions = {},
 ): Promise<IndicatorReport> {
-  const framework = frameworkCatalog().get(request.framework);
+  const now = options.now ?? new Date();
+  const framework = (options.frameworks ?? frameworkCatalog()).get(request.framework);
   if (!framework) throw new ApiError("invalid_request", `Không có bộ tiêu chí "${request.framework}"`, "framework");
   const period = resolvePeriod(framework, request, now);
   const [unit] = await db

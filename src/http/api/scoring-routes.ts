@@ -193,7 +193,7 @@ export function scoringRoutes() {
       const { db } = c.get("services");
       const principal = c.get("principal");
       const now = new Date();
-      const report = await computeIndicators(db, principal, request, now);
+      const report = await computeIndicators(db, principal, request, { now });
       if (format === "json") return c.json(reportView(report, now), 200);
       const workbook = await indicatorsWorkbook(report, now);
       await recordAudit(db, principal, {
