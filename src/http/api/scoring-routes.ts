@@ -116,7 +116,12 @@ const indicatorReportSchema = z
 const day = (field: string) =>
   z.iso
     .date(`${field}: ngày dạng YYYY-MM-DD`)
-    .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "ngày không có thật")
+    // z.iso.date() accepts 2026-02-30; a real day survives the round trip through Date. (Refinements run even after
+    // the format check failed, so an unparsable value must not reach toISOString.)
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, "ngày không có thật")
     .optional()
     .openapi({ example: "2026-01-01" });
 
