@@ -63,7 +63,13 @@ describe("scoring frameworks", () => {
 
   it("marks every unconfirmed value with a note", () => {
     for (const f of loadFrameworks()) {
-      const values = [f.legalBasis, f.period, f.minimumSample, f.maxPoints, ...f.indicators.map((i) => i.maxPoints)];
+      const values: Array<{ confirmed: boolean; note?: string } | undefined> = [
+        f.legalBasis,
+        f.period,
+        f.minimumSample,
+        f.maxPoints,
+        ...f.indicators.map((i) => i.maxPoints),
+      ];
       values.push(...f.indicators.flatMap((i) => [...i.bands, ...(i.kind === "quiz" ? [i.passPercent] : [])]));
       for (const value of values) if (value && !value.confirmed) expect(value.note, f.key).toBeTruthy();
     }
