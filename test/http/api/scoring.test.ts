@@ -208,6 +208,21 @@ describe(`scoring API (${testDriver})`, () => {
     });
   });
 
+  it("writes a quiz report with its awareness columns, and a commune's report with an empty ranking", async () => {
+    const response = await get(
+      `/api/indicators?framework=law_day_awareness&unit=${world.inside.communeCode}&format=xlsx`,
+    );
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    const header = rows.find((r) => r[1] === "Mã chỉ số")!;
+    expect(header).toEqual(expect.arrayContaining(["Điểm trung bình", "Số người có cả đợt trước và sau"]));
+    const quiz = rows[rows.indexOf(header) + 1]!;
+    expect(quiz.slice(1, 4)).toEqual(["quiz_pass", expect.any(String), 0]);
+    expect(workbook.worksheets[1]!.rowCount).toBe(1);
+  });
+
   it("answers 401 without a token", async () => {
     expect((await apiCall(app, null, "GET", "/api/indicators?framework=tt03_2018_impact&unit=01")).status).toBe(401);
     expect((await apiCall(app, null, "GET", "/api/frameworks")).status).toBe(401);
