@@ -5,7 +5,8 @@
 //
 // What counts: completed responses only (de-identified ones too: they keep their unit and answers), completed within
 // the period, whose unit (the one the respondent named, else the wave's) lies in the unit's subtree.
-import { runStatement, type Db } from "../../db/db";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/db";
 import type { QuizIndicator, ShareIndicator } from "../../surveys/frameworks/schema";
 import { conditionQuestions, type Condition, type SurveyDefinition } from "../../surveys/schema";
 
@@ -96,9 +97,24 @@ const selectColumns = (columns: string[], own: Map<string, string>) =>
 const params = (scope: CountScope) => {
   const values: unknown[] = [`${scope.path}%`, scope.start.toISOString(), scope.end.toISOString()];
   // split_part counts from 1 and the path starts with "/": depth d is field d + 2.
-  if (scope.groupDepth !== null) values.push(scope.groupDepth + 2);
+  if (scope.groupDepth !== null) values.push(String(scope.groupDepth + 2));
   return values;
 };
+
+/**
+ * Runs a statement written with $1… placeholders as an unnamed (unprepared) statement, so Postgres plans it for the
+ * unit and period at hand every time. A prepared one switches to a generic plan after five runs, and the generic
+ * plan of `path like $1` guesses a small subtree: the country's breakdown went from 1.5 s to 4.8 s on the sixth call.
+ */
+async function runAggregate(db: Db, text: string, values: unknown[]): Promise<Row[]> {
+  const parts = text.split(/\$(\d+)/);
+  const query: SQL = sql.join(
+    parts.map((part, i) => (i % 2 === 1 ? sql`${values[Number(part) - 1]}` : sql.raw(part))),
+    sql.raw(""),
+  );
+  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}
 
 interface Row {
   grp: string | null;
@@ -216,7 +232,7 @@ export async function countShares(
 ): Promise<void> {
   if (indicators.length === 0) return;
   const grouped = scope.groupDepth !== null;
-  const rows = await runStatement<Row>(db, shareStatement(indicators, surveys, grouped), params(scope));
+  const rows = await runAggregate(db, shareStatement(indicators, surveys, grouped), params(scope));
   for (const row of rows)
     place(into, row, (counts) =>
       indicators.forEach((indicator, index) =>
@@ -253,7 +269,7 @@ export async function countQuiz(
       group by 1`,
     ],
   );
-  const rows = await runStatement<Row>(db, statement, params(scope));
+  const rows = await runAggregate(db, statement, params(scope));
   const empty = { n: 0, beforeSum: 0, afterSum: 0 };
   for (const row of rows)
     place(into, row, (counts) =>
@@ -294,7 +310,7 @@ export async function countQuiz(
       group by 1`,
     ],
   )}`;
-  for (const row of await runStatement<Row>(db, paired, params(scope)))
+  for (const row of await runAggregate(db, paired, params(scope)))
     place(into, row, (counts) => {
       const quiz = counts.quiz.get(indicator.key);
       const pair = { n: Number(row.n), beforeSum: Number(row.before_sum), afterSum: Number(row.after_sum) };

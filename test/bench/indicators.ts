@@ -11,17 +11,28 @@ const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PERIOD = { from: "2026-01-01", to: "2026-12-31" };
 
-const { runStatement } = await import("../../db/db");
+const { sql: drizzleSql } = await import("drizzle-orm");
 const { createTestDb } = await import("../support/test-db");
 const { computeIndicators } = await import("../../src/scoring/indicators");
 const { indicatorsWorkbook } = await import("../../src/scoring/indicators-workbook");
+const { bootstrapOfficer } = await import("../../src/officers/bootstrap");
+const { createTestApp } = await import("../support/test-app");
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 log(`database: ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")}, seeding units and surveys…`);
 const handle = await createTestDb({ seed: "quick" });
 const db = handle.db;
-const sql = <Row>(text: string, params: unknown[] = []) => runStatement<Row>(db, text, params);
+/** A statement with $1… placeholders, unprepared (planned for its parameters each time), as the indicators run. */
+const sql = async <Row>(text: string, params: unknown[] = []): Promise<Row[]> => {
+  const parts = text.split(/\$(\d+)/);
+  const query = drizzleSql.join(
+    parts.map((part, i) => (i % 2 === 1 ? drizzleSql`${params[Number(part) - 1]}` : drizzleSql.raw(part))),
+    drizzleSql.raw(""),
+  );
+  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+};
 
 try {
   let started = performance.now();
@@ -146,6 +157,23 @@ try {
       await computeIndicators(db, national, { framework: "tt03_2018_impact", unit: p.code, ...PERIOD });
   });
   const workbookTime = await measure(async () => indicatorsWorkbook(await allCommunes(), new Date()));
+  // The same through the API as an officer calls it: auth, validation, the JSON of 3,321 communes.
+  const app = createTestApp(db);
+  const { token } = await bootstrapOfficer(db, {
+    name: "Quản trị đo hiệu năng",
+    email: "bench@loa.test",
+    role: "admin",
+    unitCode: "VN",
+  });
+  let jsonBytes = 0;
+  const apiTime = await measure(async () => {
+    const response = await app.request(
+      `/api/indicators?framework=tt03_2018_impact&unit=VN&level=commune&from=${PERIOD.from}&to=${PERIOD.to}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    if (response.status !== 200) throw new Error(`GET /api/indicators → ${response.status}`);
+    jsonBytes = (await response.arrayBuffer()).byteLength;
+  });
   const load = (await import("node:os")).loadavg().map((l) => l.toFixed(2));
 
   const rows: Array<[string, { median: number; best: number }, string]> = [
@@ -153,6 +181,7 @@ try {
     ["indicators, country by commune (3,321)", communesTime, goal(communesTime, rawTime)],
     // For information: 34 requests, each reading its province's answers through the index.
     [`indicators, each province by commune (${provinces.length} requests)`, perProvince, ""],
+    [`GET /api/indicators, country by commune (${(jsonBytes / 1e6).toFixed(1)} MB of JSON)`, apiTime, ""],
     ["XLSX report, country by commune (3,321 rows)", workbookTime, ""],
   ];
   console.log(
