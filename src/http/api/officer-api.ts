@@ -6,6 +6,7 @@ import { authRoutes } from "./auth-routes";
 import { contentRoutes } from "./content-routes";
 import { authenticateOfficer } from "./officer-auth";
 import { officerRoutes } from "./officer-routes";
+import { scoringRoutes } from "./scoring-routes";
 import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
 
@@ -19,6 +20,7 @@ export function officerApi() {
   api.route("/", contentRoutes());
   api.route("/", officerRoutes());
   api.route("/", surveyRoutes());
+  api.route("/", scoringRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",

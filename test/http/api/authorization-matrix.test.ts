@@ -276,6 +276,17 @@ const routes: RouteCase[] = [
     // A wave outside the scope simply has no visible responses: the list is empty, not an error.
     outOfScope: { status: 200, call: (w) => get(`/api/surveys/answer_feedback/responses?wave=${w.outside.waveId}`) },
   },
+  { name: "GET /api/frameworks", least: "viewer", ok: 200, inScope: () => get("/api/frameworks") },
+  {
+    name: "GET /api/indicators",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/indicators?framework=qd27_2025_legal_access&unit=${w.inside.communeCode}`),
+    outOfScope: {
+      status: 404,
+      call: (w) => get(`/api/indicators?framework=qd27_2025_legal_access&unit=${w.outside.communeCode}`),
+    },
+  },
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {
