@@ -1,5 +1,6 @@
 // Citizens' satisfaction with their commune's legal-access work, for the commune "legal-access standard"
-// evaluation (Quyết định 27/2025/QĐ-TTg, Thông tư 15/2025/TT-BTP).
+// evaluation (Quyết định 27/2025/QĐ-TTg; its Ministry of Justice guidance was not found in the sources read, see
+// shared/data/scoring-criteria-notes.md).
 import type { SurveyInput } from "./schema";
 
 export const legalAccessSatisfaction: SurveyInput = {
