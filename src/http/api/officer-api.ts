@@ -4,6 +4,7 @@ import { APP_VERSION } from "../../version";
 import { apiRouter } from "./api-env";
 import { authRoutes } from "./auth-routes";
 import { contentRoutes } from "./content-routes";
+import { exportRoutes } from "./export-routes";
 import { authenticateOfficer } from "./officer-auth";
 import { officerRoutes } from "./officer-routes";
 import { surveyRoutes } from "./survey-routes";
@@ -19,6 +20,7 @@ export function officerApi() {
   api.route("/", contentRoutes());
   api.route("/", officerRoutes());
   api.route("/", surveyRoutes());
+  api.route("/", exportRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
