@@ -276,6 +276,16 @@ const routes: RouteCase[] = [
     // A wave outside the scope simply has no visible responses: the list is empty, not an error.
     outOfScope: { status: 200, call: (w) => get(`/api/surveys/answer_feedback/responses?wave=${w.outside.waveId}`) },
   },
+  {
+    name: "GET /api/exports/responses",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/exports/responses?survey=answer_feedback&format=csv&unit=${w.inside.communeCode}`),
+    outOfScope: {
+      status: 404,
+      call: (w) => get(`/api/exports/responses?survey=answer_feedback&format=csv&unit=${w.outside.communeCode}`),
+    },
+  },
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {
