@@ -122,6 +122,8 @@ function fileName(plan: ExportPlan): string {
   return `${parts.join("-")}.${request.format}`;
 }
 
+const CHUNK_BYTES = 64 * 1024;
+
 /** Text chunks as a byte stream that reads the next chunk only when the reader asks for it. */
 function textStream(chunks: AsyncGenerator<string>, end: (error?: unknown) => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -132,7 +134,11 @@ function textStream(chunks: AsyncGenerator<string>, end: (error?: unknown) => vo
         if (next.done) {
           controller.close();
           end();
-        } else if (next.value.length > 0) controller.enqueue(encoder.encode(next.value));
+        } else {
+          // A page of a long layout is megabytes: hand it on in slices, as a socket would take it.
+          const bytes = encoder.encode(next.value);
+          for (let at = 0; at < bytes.length; at += CHUNK_BYTES) controller.enqueue(bytes.subarray(at, at + CHUNK_BYTES));
+        }
       } catch (error) {
         controller.error(error);
         end(error);
