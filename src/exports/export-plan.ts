@@ -1,7 +1,7 @@
 // An export request checked against the database: the survey and its published versions (their frozen definitions
 // label the answers), the wave and the unit named, and the scope. A name that does not exist is a 400 naming its
 // field; a unit outside the caller's scope is a 404, as everywhere in the API.
-import { and, asc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { surveyResponses, surveyVersions, surveyWaves } from "../../db/schema/index";
 import { surveyDefinitionSchema, type SurveyDefinition } from "../../surveys/schema";
@@ -80,12 +80,16 @@ export async function planExport(db: Db, scope: ExportScope, request: ExportRequ
 /**
  * Which responses the export holds. Scope: a response is the officer's when its wave's unit or the unit the
  * respondent named is within their subtree (a province officer sees their communes' answers to a national wave).
- * The unit filter uses the same rule below the unit asked for. Needs survey_waves joined.
+ * The unit filter uses the same rule below the unit asked for. Only survey_responses is referenced, so a page can
+ * be chosen from its index alone before anything is joined.
  */
 export function exportConditions(plan: ExportPlan): SQL {
   const conditions: Array<SQL | undefined> = [eq(surveyResponses.surveyKey, plan.surveyKey)];
   const within = (where: { unitPath: string }) =>
-    or(inScope(where, surveyWaves.unitId), inScope(where, surveyResponses.unitId));
+    or(
+      sql`${surveyResponses.waveId} in (select ${surveyWaves.id} from ${surveyWaves} where ${inScope(where, surveyWaves.unitId)})`,
+      inScope(where, surveyResponses.unitId),
+    );
   if (plan.scope !== "all") conditions.push(within(plan.scope));
   if (plan.unit) conditions.push(within({ unitPath: plan.unit.path }));
   if (plan.request.version !== undefined) conditions.push(eq(surveyResponses.surveyVersion, plan.request.version));
