@@ -22,7 +22,11 @@ export const CODE_SEPARATOR = ";";
 export const LABEL_SEPARATOR = "; ";
 
 const metaColumns: Array<Column & { value: (r: ExportResponse) => Cell }> = [
-  { key: "respondent_id", description: "Mã giả danh người trả lời (trống nếu đã ẩn danh hoá)", value: (r) => r.respondentId },
+  {
+    key: "respondent_id",
+    description: "Mã giả danh người trả lời (trống nếu đã ẩn danh hoá)",
+    value: (r) => r.respondentId,
+  },
   { key: "response_id", description: "Mã phiếu trả lời", value: (r) => r.id },
   { key: "survey_version", description: "Phiên bản khảo sát", value: (r) => r.surveyVersion },
   { key: "wave_id", description: "Mã đợt khảo sát", value: (r) => r.waveId },
@@ -102,7 +106,8 @@ function wideShape(plan: ExportPlan): RowShape {
     // Likert codes are the numbers 1–5: written as numbers, a spreadsheet can average them directly.
     const code =
       question.type === "likert5"
-        ? (a: ExportAnswer) => (a.value.kind === "options" && a.value.codes.length === 1 ? Number(a.value.codes[0]) : null)
+        ? (a: ExportAnswer) =>
+            a.value.kind === "options" && a.value.codes.length === 1 ? Number(a.value.codes[0]) : null
         : (a: ExportAnswer) => answerCode(a.value);
     const cells: Part[] = [{ key: id, description: question.text, value: code }];
     const labelled = questionOptions(question) !== null || question.type === "unit";

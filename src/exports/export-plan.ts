@@ -85,11 +85,10 @@ export async function planExport(db: Db, scope: ExportScope, request: ExportRequ
  */
 export function exportConditions(plan: ExportPlan): SQL {
   const conditions: Array<SQL | undefined> = [eq(surveyResponses.surveyKey, plan.surveyKey)];
-  const within = (where: { unitPath: string }) =>
-    or(
-      sql`${surveyResponses.waveId} in (select ${surveyWaves.id} from ${surveyWaves} where ${inScope(where, surveyWaves.unitId)})`,
-      inScope(where, surveyResponses.unitId),
-    );
+  const within = (where: { unitPath: string }) => {
+    const waves = sql`select ${surveyWaves.id} from ${surveyWaves} where ${inScope(where, surveyWaves.unitId)}`;
+    return or(sql`${surveyResponses.waveId} in (${waves})`, inScope(where, surveyResponses.unitId));
+  };
   if (plan.scope !== "all") conditions.push(within(plan.scope));
   if (plan.unit) conditions.push(within({ unitPath: plan.unit.path }));
   if (plan.request.version !== undefined) conditions.push(eq(surveyResponses.surveyVersion, plan.request.version));

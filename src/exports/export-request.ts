@@ -27,9 +27,13 @@ const dayOrInstant = z
 
 export const exportRequestSchema = z
   .object({
-    survey: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, "khoá khảo sát gồm a-z, 0-9, _"),
+    survey: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, "khoá khảo sát gồm a-z, 0-9, _"),
     format: z.enum(exportFormats, "định dạng phải là csv, xlsx hoặc jsonl"),
-    layout: z.enum(exportLayouts, "bố cục phải là wide (mỗi phiếu một dòng) hoặc long (mỗi câu trả lời một dòng)")
+    layout: z
+      .enum(exportLayouts, "bố cục phải là wide (mỗi phiếu một dòng) hoặc long (mỗi câu trả lời một dòng)")
       .default("wide"),
     version: z.coerce.number().int().min(1).max(1_000_000).optional(),
     wave: z.coerce.number().int().min(1).max(2_147_483_647).optional(),

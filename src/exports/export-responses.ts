@@ -50,7 +50,8 @@ export async function startExport(
   request: ExportRequest,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  if (request.format === "xlsx" && !xlsxWriter.available) throw new ApiError("invalid_request", XLSX_UNAVAILABLE, "format");
+  if (request.format === "xlsx" && !xlsxWriter.available)
+    throw new ApiError("invalid_request", XLSX_UNAVAILABLE, "format");
   const plan = await planExport(db, scope, request);
   const total = await countResponses(db, plan);
   await recordAudit(db, options.actor, {
@@ -137,7 +138,8 @@ function textStream(chunks: AsyncGenerator<string>, end: (error?: unknown) => vo
         } else {
           // A page of a long layout is megabytes: hand it on in slices, as a socket would take it.
           const bytes = encoder.encode(next.value);
-          for (let at = 0; at < bytes.length; at += CHUNK_BYTES) controller.enqueue(bytes.subarray(at, at + CHUNK_BYTES));
+          for (let at = 0; at < bytes.length; at += CHUNK_BYTES)
+            controller.enqueue(bytes.subarray(at, at + CHUNK_BYTES));
         }
       } catch (error) {
         controller.error(error);

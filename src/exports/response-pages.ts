@@ -77,7 +77,9 @@ async function fetchPage(db: Db, plan: ExportPlan, after: Cursor | null, pageSiz
       id: page.id,
       cursorAt: page.cursorAt,
       // De-identified responses keep no contact; the flag is checked too, in case a contact is still linked.
-      respondentId: sql<string | null>`case when ${page.deidentified} then null else ${contacts.pseudonymousId}::text end`,
+      respondentId: sql<
+        string | null
+      >`case when ${page.deidentified} then null else ${contacts.pseudonymousId}::text end`,
       surveyVersion: page.surveyVersion,
       waveId: page.waveId,
       waveName: surveyWaves.name,

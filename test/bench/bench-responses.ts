@@ -108,8 +108,8 @@ const textArray = (values: string[]) => `array[${values.map(text).join(",")}]::t
 function conditionSql(condition: Condition): string {
   if ("question" in condition) {
     return (
-      `exists (select 1 from survey_answers p where p.response_id = r.id and p.question_id = ${text(condition.question)}` +
-      ` and p.value->'codes' ?| ${textArray(condition.in)})`
+      "exists (select 1 from survey_answers p where p.response_id = r.id " +
+      `and p.question_id = ${text(condition.question)} and p.value->'codes' ?| ${textArray(condition.in)})`
     );
   }
   const parts = ("all" in condition ? condition.all : condition.any).map(conditionSql);
@@ -180,7 +180,10 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
   const communeList =
     "select (row_number() over (order by code) - 1)::int as n, id from units " +
     `where kind = 'commune' and valid_to is null order by code ${options.communes ? `limit ${options.communes}` : ""}`;
-  const [{ n: communes } = { n: 0 }] = await rows<{ n: number }>(db, `select count(*)::int as n from (${communeList}) c`);
+  const [{ n: communes } = { n: 0 }] = await rows<{ n: number }>(
+    db,
+    `select count(*)::int as n from (${communeList}) c`,
+  );
   await db.execute(
     sql.raw(
       `with communes as (${communeList}) ` +

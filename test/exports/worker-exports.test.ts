@@ -50,8 +50,9 @@ describe.runIf(testDriver === "postgres")("exports in workerd (postgres)", () =>
 
   beforeAll(async () => {
     database = await createTestDb({ seed: "quick" });
-    token = (await bootstrapOfficer(database.db, { name: "Quốc gia", email: "qg@loa.test", role: "admin", unitCode: "VN" }))
-      .token;
+    token = (
+      await bootstrapOfficer(database.db, { name: "Quốc gia", email: "qg@loa.test", role: "admin", unitCode: "VN" })
+    ).token;
     await generateResponses(database.db, { responses: RESPONSES, communes: 50 });
     const url = new URL(database.url!);
     if (!url.password) url.password = "postgres";
@@ -104,7 +105,11 @@ describe.runIf(testDriver === "postgres")("exports in workerd (postgres)", () =>
     const response = await exportFrom("survey=bench_export&format=xlsx");
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: "invalid_request", message: XLSX_UNAVAILABLE, issues: [{ field: "format", message: XLSX_UNAVAILABLE }] },
+      error: {
+        code: "invalid_request",
+        message: XLSX_UNAVAILABLE,
+        issues: [{ field: "format", message: XLSX_UNAVAILABLE }],
+      },
     });
   });
 });

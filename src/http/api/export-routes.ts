@@ -31,8 +31,8 @@ export function exportRoutes() {
       description:
         "Mỗi phiếu một dòng (layout=wide) hoặc mỗi câu trả lời một dòng (layout=long), có cả mã và nhãn lựa chọn. " +
         "Phạm vi: phiếu của đợt thuộc đơn vị của tôi hoặc của người trả lời ở đơn vị của tôi. `from`/`to`: ngày " +
-        "(YYYY-MM-DD, giờ Việt Nam, tính cả ngày `to`) hoặc thời điểm ISO 8601. Trên Cloudflare Workers, XLSX trả 400 " +
-        "(dùng CSV hoặc máy chủ Node). Mỗi lần tải được ghi vào nhật ký.",
+        "(YYYY-MM-DD, giờ Việt Nam, tính cả ngày `to`) hoặc thời điểm ISO 8601. Trên Cloudflare Workers, XLSX " +
+        "trả 400 (dùng CSV hoặc máy chủ Node). Mỗi lần tải được ghi vào nhật ký.",
       middleware: [requireRole(requiredRole.read)] as const,
       // The schema is src/exports' (the CLI validates its flags with it too): plain zod, documented by its shape.
       request: { query: exportRequestSchema },

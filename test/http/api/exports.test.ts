@@ -80,8 +80,7 @@ describe(`survey exports (${testDriver})`, () => {
   }, 240_000);
   afterAll(async () => handle?.close());
 
-  const exportAs = (token: string, query: string) =>
-    apiCall(app, token, "GET", `/api/exports/responses?${query}`);
+  const exportAs = (token: string, query: string) => apiCall(app, token, "GET", `/api/exports/responses?${query}`);
   const text = async (token: string, query: string) => {
     const response = await exportAs(token, query);
     expect(response.status, await response.clone().text()).toBe(200);
@@ -234,7 +233,15 @@ describe(`survey exports (${testDriver})`, () => {
     expect(answers.every((a) => a.correct === 0 || a.correct === 1)).toBe(true);
     expect(answers[0]).toMatchObject({ question_id: "q1_marriage_age", value: "a", label: "Nam đủ 18, nữ đủ 18" });
     const codebook = sheets[1]!.rows;
-    expect(codebook).toContainEqual([2, "q1_marriage_age", expect.any(String), "quiz", "b", "Nam đủ 20, nữ đủ 18", "đáp án đúng"]);
+    expect(codebook).toContainEqual([
+      2,
+      "q1_marriage_age",
+      expect.any(String),
+      "quiz",
+      "b",
+      "Nam đủ 20, nữ đủ 18",
+      "đáp án đúng",
+    ]);
 
     const { records } = parseCsv(await text(world.national.token, "survey=law_day_quiz&format=csv"));
     expect(records).toHaveLength(1);
@@ -308,12 +315,10 @@ describe(`survey exports (${testDriver})`, () => {
     expect(wave.map((r) => Number(r.wave_id))).toEqual([world.outside.waveId]);
     expect(await records(world.tokens.viewer, "survey=pbgdpl_satisfaction&format=csv&version=2")).toHaveLength(2);
     // Withdrawing consent after finishing leaves the response completed (only unfinished ones stop).
-    expect(
-      await records(world.tokens.viewer, "survey=pbgdpl_satisfaction&format=csv&status=completed"),
-    ).toHaveLength(2);
-    expect(await records(world.tokens.viewer, "survey=pbgdpl_satisfaction&format=csv&status=stopped")).toHaveLength(
-      0,
+    expect(await records(world.tokens.viewer, "survey=pbgdpl_satisfaction&format=csv&status=completed")).toHaveLength(
+      2,
     );
+    expect(await records(world.tokens.viewer, "survey=pbgdpl_satisfaction&format=csv&status=stopped")).toHaveLength(0);
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(
       await records(world.tokens.viewer, `survey=pbgdpl_satisfaction&format=csv&from=2026-01-01&to=${today}`),
