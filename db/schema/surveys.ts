@@ -89,6 +89,8 @@ export const surveyResponses = pgTable(
     // One response per person per wave; de-identified responses (no contact) no longer count against anyone.
     unique("survey_responses_contact_wave_key").on(t.contactId, t.waveId),
     index("survey_responses_wave_idx").on(t.waveId, t.status),
+    // Exports read a survey's responses in pages ordered by start time (keyset pagination on (started_at, id)).
+    index("survey_responses_key_started_idx").on(t.surveyKey, t.startedAt, t.id),
   ],
 );
 

@@ -4,6 +4,7 @@ import { APP_VERSION } from "../../version";
 import { apiRouter } from "./api-env";
 import { authRoutes } from "./auth-routes";
 import { contentRoutes } from "./content-routes";
+import { exportRoutes } from "./export-routes";
 import { authenticateOfficer } from "./officer-auth";
 import { officerRoutes } from "./officer-routes";
 import { scoringRoutes } from "./scoring-routes";
@@ -21,6 +22,7 @@ export function officerApi() {
   api.route("/", officerRoutes());
   api.route("/", surveyRoutes());
   api.route("/", scoringRoutes());
+  api.route("/", exportRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",

@@ -287,6 +287,16 @@ const routes: RouteCase[] = [
       call: (w) => get(`/api/indicators?framework=qd27_2025_legal_access&unit=${w.outside.communeCode}`),
     },
   },
+  {
+    name: "GET /api/exports/responses",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/exports/responses?survey=answer_feedback&format=csv&unit=${w.inside.communeCode}`),
+    outOfScope: {
+      status: 404,
+      call: (w) => get(`/api/exports/responses?survey=answer_feedback&format=csv&unit=${w.outside.communeCode}`),
+    },
+  },
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "survey_responses_key_started_idx" ON "survey_responses" USING btree ("survey_key","started_at","id");
