@@ -5,6 +5,9 @@ import type { IndicatorReport, IndicatorValue, UnitIndicators } from "./indicato
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Whether this runtime builds workbooks (the Worker's build of this module, .workerd.ts, does not). */
+export const indicatorsWorkbookAvailable = true;
+
 const vietnameseDay = (day: string) => day.split("-").reverse().join("/");
 const yesNo = (value: boolean) => (value ? "Có" : "Không");
 

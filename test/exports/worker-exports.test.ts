@@ -1,6 +1,7 @@
-// Exports on Cloudflare Workers: the bundle carries no exceljs (package.json maps #xlsx-writer to a refusal under the
-// "workerd" condition), and in the real workerd runtime CSV and JSONL stream several pages (long after the request's
-// own database client is closed) while XLSX answers 400 naming `format`.
+// Exports on Cloudflare Workers: the bundle carries no exceljs (package.json maps #xlsx-writer and
+// #indicators-workbook to refusals under the "workerd" condition), and in the real workerd runtime CSV and JSONL
+// stream several pages (long after the request's own database client is closed) while XLSX answers 400 naming
+// `format`, for exports and for the indicators report alike.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -100,6 +101,19 @@ describe.runIf(testDriver === "postgres")("exports in workerd (postgres)", () =>
     const empty = await exportFrom("survey=bench_export&format=csv&to=2020-01-01");
     expect(parseCsv(await bodyText(empty as unknown as Response)).records).toEqual([]);
   }, 60_000);
+
+  it("answers the indicators report as JSON, and 400 naming format for its XLSX", async () => {
+    const report = (query: string) =>
+      worker.fetch(`/api/indicators?framework=tt03_2018_impact&unit=01${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await report("")).status).toBe(200);
+    const xlsx = await report("&format=xlsx");
+    expect(xlsx.status).toBe(400);
+    const body = (await xlsx.json()) as { error: { issues: Array<{ field: string; message: string }> } };
+    expect(body.error.issues[0]!.field).toBe("format");
+    expect(body.error.issues[0]!.message).toContain("máy chủ Node");
+  });
 
   it("answers 400 naming format for XLSX, in Vietnamese", async () => {
     const response = await exportFrom("survey=bench_export&format=xlsx");

@@ -5,7 +5,8 @@ import { recordAudit } from "../../officers/audit";
 import { frameworkCatalog } from "../../scoring/framework-catalog";
 import { frameworkSummary } from "../../scoring/framework-summary";
 import { breakdownLevels, computeIndicators, type IndicatorReport } from "../../scoring/indicators";
-import { indicatorsWorkbook, XLSX_TYPE } from "../../scoring/indicators-workbook";
+import { ApiError } from "../../errors";
+import { indicatorsWorkbook, indicatorsWorkbookAvailable, XLSX_TYPE } from "#indicators-workbook";
 import { pointsReasonCodes } from "../../scoring/points";
 import { apiRouter } from "./api-env";
 import { errorResponses, json, unitCodeSchema } from "./schemas";
@@ -195,6 +196,13 @@ export function scoringRoutes() {
     }),
     async (c) => {
       const { format, ...request } = c.req.valid("query");
+      if (format === "xlsx" && !indicatorsWorkbookAvailable) {
+        throw new ApiError(
+          "invalid_request",
+          "Máy chủ Workers không tạo được tệp Excel: dùng format=json, hoặc tải báo cáo Excel từ máy chủ Node.",
+          "format",
+        );
+      }
       const { db } = c.get("services");
       const principal = c.get("principal");
       const now = new Date();
