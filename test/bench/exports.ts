@@ -131,7 +131,9 @@ function sampleRss(pid: number): () => number {
 async function overHttp(url: string, token: string, format: string, nodeOptions = ""): Promise<Row> {
   const env: Record<string, string> = { DATABASE_URL: url, LOG_LEVEL: "warn" };
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
-  const server = await startServer(env, 120_000);
+  // What `npm start` runs (the bundle of the sources, in this process), so the RSS is the server's own, without
+  // tsx compiling TypeScript in memory.
+  const server = await startServer(env, 120_000, [process.execPath, "--enable-source-maps", "src/entry/start.mjs"]);
   try {
     const pid = server.process.pid!;
     const idle = await memoryOf(pid);
