@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { ensureSurveyVersion } from "../../src/surveys/apply-effects";
+import { pbgdplSatisfaction } from "../../surveys/pbgdpl-satisfaction";
 import {
   questionOptions,
   surveyDefinitionSchema,
@@ -13,6 +14,13 @@ import {
   type Question,
   type SurveyDefinition,
 } from "../../surveys/schema";
+
+/** A question's options in the seeded satisfaction survey: the bench survey asks the same choices. */
+function satisfactionOptions(id: string) {
+  const question = pbgdplSatisfaction.questions.find((q) => q.id === id);
+  if (!question || !("options" in question)) throw new Error(`pbgdpl_satisfaction has no options for ${id}`);
+  return question.options;
+}
 
 /** Twelve questions of every kind an export writes: single, multi, Likert, yes/no, number, text, unit. */
 export const BENCH_SURVEY: SurveyDefinition = surveyDefinitionSchema.parse({
@@ -30,14 +38,7 @@ export const BENCH_SURVEY: SurveyDefinition = surveyDefinitionSchema.parse({
       id: "channel",
       type: "multi",
       text: "Qua những kênh nào?",
-      options: [
-        { code: "loudspeaker", label: "Loa truyền thanh" },
-        { code: "meeting", label: "Họp tổ dân phố, thôn" },
-        { code: "zalo", label: "Zalo, mạng xã hội" },
-        { code: "tv_radio", label: "Truyền hình, đài phát thanh" },
-        { code: "leaflet", label: "Tờ rơi, pa-nô, áp phích" },
-        { code: "other", label: "Kênh khác" },
-      ],
+      options: satisfactionOptions("channel"),
     },
     {
       id: "self_learning",
@@ -45,23 +46,14 @@ export const BENCH_SURVEY: SurveyDefinition = surveyDefinitionSchema.parse({
       text: "Bạn có chủ động tìm hiểu pháp luật không?",
       indicator: "self_learning",
       positive: ["often", "sometimes"],
-      options: [
-        { code: "often", label: "Thường xuyên tìm hiểu" },
-        { code: "sometimes", label: "Thỉnh thoảng" },
-        { code: "never", label: "Chưa bao giờ" },
-      ],
+      options: satisfactionOptions("self_learning"),
     },
     { id: "knows_law", type: "yes_no_dk", text: "Bạn có biết quy định được phổ biến không?" },
     {
       id: "understands_law",
       type: "single",
       text: "Bạn hiểu đến mức nào?",
-      options: [
-        { code: "clear", label: "Hiểu rõ, làm theo được" },
-        { code: "mostly", label: "Hiểu phần lớn" },
-        { code: "little", label: "Hiểu ít" },
-        { code: "none", label: "Chưa hiểu" },
-      ],
+      options: satisfactionOptions("understands_law"),
     },
     { id: "satisfaction", type: "likert5", text: "Bạn hài lòng thế nào?", positive: ["5", "4"] },
     { id: "info_access", type: "likert5", text: "Việc cung cấp thông tin pháp luật?" },
