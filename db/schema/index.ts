@@ -6,3 +6,4 @@ export * from "./officers";
 export * from "./surveys";
 export * from "./content-revision";
 export * from "./zalo";
+export * from "./qa";

@@ -116,8 +116,44 @@ export interface SurveySource {
   findUnits(text: string, level: "commune" | "province"): Promise<UnitChoice[]>;
 }
 
+/** A statute article found for a citizen's question, cited as the law names it. */
+export interface ArticleMatch {
+  articleId: number;
+  /** The statute as imported: "Bộ luật dân sự". */
+  documentTitle: string;
+  /** The article number as imported: "321". */
+  number: string;
+  /** "Quyền của bên thế chấp", or null for an article without a title. */
+  title: string | null;
+  /** The sentence (or clause) of the article that best matches the question, plain text. */
+  snippet: string;
+  score: number;
+}
+
+/** An answer officers approved, matched to a question confidently enough to give it as the answer. */
+export interface ApprovedAnswerMatch {
+  id: number;
+  question: string;
+  answer: string;
+  citations: Array<{ document: string; article: string; articleId: number | null }>;
+  score: number;
+}
+
+export interface QaAnswer {
+  /** Given instead of the articles when a question matches an approved answer confidently. */
+  approved: ApprovedAnswerMatch | null;
+  /** The best articles for the question, best first (at most the limit asked for). */
+  articles: ArticleMatch[];
+}
+
+/** Retrieval for questions asked in a citizen's own words (src/content implements it over the search index). */
+export interface QaSource {
+  answer(question: string, limit: number): Promise<QaAnswer>;
+}
+
 export interface EngineDeps {
   content: ContentSource;
+  qa?: QaSource;
   surveys: SurveySource;
   newId: () => string;
   now: () => Date;
