@@ -60,14 +60,27 @@ function multiCodes(plan: ExportPlan, questionId: string): string[] {
   return codes;
 }
 
-/** Labels of an answer under the definition it was given in. */
+/** Option labels by question and code, per definition, built once: an export looks up millions of answers. */
+const labelIndexes = new WeakMap<SurveyDefinition, Map<string, Map<string, string>>>();
+
+function labelIndex(definition: SurveyDefinition): Map<string, Map<string, string>> {
+  let index = labelIndexes.get(definition);
+  if (!index) {
+    index = new Map();
+    for (const question of definition.questions)
+      index.set(question.id, new Map((questionOptions(question) ?? []).map((o) => [o.code, o.label])));
+    labelIndexes.set(definition, index);
+  }
+  return index;
+}
+
+/** Labels of an answer under the definition it was given in (a code no longer defined stands for itself). */
 export function answerLabels(definition: SurveyDefinition | undefined, answer: ExportAnswer): string[] | null {
   const value = answer.value;
   if (value.kind === "unit") return [value.name];
   if (value.kind !== "options") return null;
-  const question = definition?.questions.find((q) => q.id === answer.questionId);
-  const options = question ? questionOptions(question) : null;
-  return value.codes.map((code) => options?.find((o) => o.code === code)?.label ?? code);
+  const options = definition ? labelIndex(definition).get(answer.questionId) : undefined;
+  return value.codes.map((code) => options?.get(code) ?? code);
 }
 
 function answerCode(value: AnswerValue): string | number {
@@ -100,7 +113,7 @@ function definitionsOf(plan: ExportPlan): Map<number, SurveyDefinition> {
 function wideShape(plan: ExportPlan): RowShape {
   const definitions = definitionsOf(plan);
   type Part = Column & { value: (answer: ExportAnswer, labels: string[] | null) => Cell };
-  const parts: Array<{ questionId: string; cells: Part[] }> = [];
+  const parts: Array<{ questionId: string; cells: Part[]; offset: number }> = [];
   for (const question of mergedQuestions(plan)) {
     const id = question.id;
     // Likert codes are the numbers 1–5: written as numbers, a spreadsheet can average them directly.
@@ -133,7 +146,7 @@ function wideShape(plan: ExportPlan): RowShape {
         });
       }
     }
-    parts.push({ questionId: id, cells });
+    parts.push({ questionId: id, cells, offset: 0 });
   }
   const quiz = hasQuiz(plan);
   const columns: Column[] = [
@@ -142,20 +155,29 @@ function wideShape(plan: ExportPlan): RowShape {
     ...(quiz ? [{ key: "score", description: "Số câu đố trả lời đúng" }] : []),
   ];
   const width = columns.length;
+  // Where each question's cells start in a row, so an answer goes straight to its place.
+  const partOf = new Map<string, (typeof parts)[number]>();
+  let offset = metaColumns.length;
+  for (const part of parts) {
+    part.offset = offset;
+    offset += part.cells.length;
+    partOf.set(part.questionId, part);
+  }
   return {
     columns: columns.map(({ key, description }) => ({ key, description })),
     rows(response) {
       const row: Cell[] = new Array(width).fill(null);
-      let at = 0;
-      for (const column of metaColumns) row[at++] = column.value(response);
-      const byQuestion = new Map(response.answers.map((a) => [a.questionId, a]));
+      for (let at = 0; at < metaColumns.length; at++) row[at] = metaColumns[at]!.value(response);
       const definition = definitions.get(response.surveyVersion);
-      for (const part of parts) {
-        const answer = byQuestion.get(part.questionId);
-        const labels = answer ? answerLabels(definition, answer) : null;
-        for (const cell of part.cells) row[at++] = answer ? cell.value(answer, labels) : null;
+      let score = 0;
+      for (const answer of response.answers) {
+        if (answer.correct === true) score++;
+        const part = partOf.get(answer.questionId);
+        if (!part) continue;
+        const labels = answerLabels(definition, answer);
+        for (let i = 0; i < part.cells.length; i++) row[part.offset + i] = part.cells[i]!.value(answer, labels);
       }
-      if (quiz) row[at] = response.answers.filter((a) => a.correct === true).length;
+      if (quiz) row[width - 1] = score;
       return [row];
     },
   };
@@ -186,7 +208,7 @@ function longShape(plan: ExportPlan): RowShape {
           answerCode(answer.value),
           labels?.join(LABEL_SEPARATOR) ?? null,
           answer.correct === null ? null : Number(answer.correct),
-          answer.answeredAt,
+          new Date(answer.answeredAt),
         ];
       });
     },

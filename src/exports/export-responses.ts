@@ -174,7 +174,12 @@ async function* csvChunks(plan: ExportPlan, pages: AsyncIterable<ExportResponse[
   yield `\uFEFF${stringify([shape.columns.map((c) => c.key)])}`;
   for await (const page of pages) {
     const rows: Array<Array<string | number | null>> = [];
-    for (const response of page) for (const row of shape.rows(response)) rows.push(row.map(csvCell));
+    for (const response of page) {
+      for (const row of shape.rows(response)) {
+        for (let i = 0; i < row.length; i++) row[i] = csvCell(row[i]!);
+        rows.push(row as Array<string | number | null>);
+      }
+    }
     yield stringify(rows);
   }
 }

@@ -14,7 +14,8 @@ export interface ExportAnswer {
   questionId: string;
   value: AnswerValue;
   correct: boolean | null;
-  answeredAt: Date;
+  /** Postgres's JSON text of the instant ("2026-11-09T08:30:00.123+00:00"): a Date is made only where it is written. */
+  answeredAt: string;
 }
 
 export interface ExportResponse {
@@ -44,18 +45,71 @@ export async function countResponses(db: Db, plan: ExportPlan): Promise<number> 
 
 type Cursor = { at: string; id: string };
 
+/** The rows of one page: after `after` (exclusive) up to `through` (inclusive; none for the last page). */
+interface PageBounds {
+  after: Cursor | null;
+  through: Cursor | null;
+}
+
+/** Pages whose bounds one boundary query finds: a few index pages of survey_responses, read ahead of the data. */
+const BOUNDS_PER_QUERY = 16;
+
+// The cursor keeps started_at as Postgres's own text: a JS Date would drop the microseconds and repeat rows.
+const keyAfter = (cursor: Cursor) =>
+  sql`(${surveyResponses.startedAt}, ${surveyResponses.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+const keyThrough = (cursor: Cursor) =>
+  sql`(${surveyResponses.startedAt}, ${surveyResponses.id}) <= (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+
+/**
+ * The bounds of the next pages after `after`: the key of every `pageSize`-th row among the next
+ * BOUNDS_PER_QUERY pages (an index-only range on (survey_key, started_at, id)), and whether the rows end there.
+ * Knowing where a page ends before its data arrives lets the next page be asked for while this one is still being
+ * read and written out, instead of after its last row has been parsed.
+ */
+async function nextBounds(
+  db: Db,
+  plan: ExportPlan,
+  after: Cursor | null,
+  pageSize: number,
+): Promise<{ bounds: PageBounds[]; last: boolean }> {
+  const window = db
+    .select({
+      at: sql<string>`${surveyResponses.startedAt}::text`.as("at"),
+      id: surveyResponses.id,
+      position: sql<number>`row_number() over (order by ${surveyResponses.startedAt}, ${surveyResponses.id})`.as(
+        "position",
+      ),
+    })
+    .from(surveyResponses)
+    .where(and(exportConditions(plan), after ? keyAfter(after) : undefined))
+    .orderBy(asc(surveyResponses.surveyKey), asc(surveyResponses.startedAt), asc(surveyResponses.id))
+    .limit(pageSize * BOUNDS_PER_QUERY)
+    .as("window");
+  const ends = await db
+    .select({ at: window.at, id: window.id, position: window.position })
+    .from(window)
+    .where(sql`${window.position} % ${pageSize} = 0`)
+    .orderBy(asc(window.position));
+  const bounds: PageBounds[] = [];
+  let from = after;
+  for (const end of ends) {
+    const through = { at: end.at, id: end.id };
+    bounds.push({ after: from, through });
+    from = through;
+  }
+  const full = ends.length === BOUNDS_PER_QUERY;
+  // Fewer full pages than asked for: what is left after the last of them (maybe nothing) is the final page.
+  if (!full) bounds.push({ after: from, through: null });
+  return { bounds, last: !full };
+}
+
 /** One page; async so that calling it starts the query (a drizzle builder waits to be awaited). */
-async function fetchPage(db: Db, plan: ExportPlan, after: Cursor | null, pageSize: number) {
-  // The cursor keeps started_at as Postgres's own text: a JS Date would drop the microseconds and repeat rows.
-  const keyset = after
-    ? sql`(${surveyResponses.startedAt}, ${surveyResponses.id}) > (${after.at}::timestamptz, ${after.id}::uuid)`
-    : undefined;
+async function fetchPage(db: Db, plan: ExportPlan, bounds: PageBounds, pageSize: number) {
   // The page is chosen first, from survey_responses alone (an index range on (survey_key, started_at, id)), and
   // only its rows are joined: the planner never sorts the whole survey to find the next thousand.
   const page = db
     .select({
       id: surveyResponses.id,
-      cursorAt: sql<string>`${surveyResponses.startedAt}::text`.as("cursor_at"),
       surveyKey: surveyResponses.surveyKey,
       contactId: surveyResponses.contactId,
       deidentified: surveyResponses.deidentified,
@@ -68,18 +122,25 @@ async function fetchPage(db: Db, plan: ExportPlan, after: Cursor | null, pageSiz
       completedAt: surveyResponses.completedAt,
     })
     .from(surveyResponses)
-    .where(and(exportConditions(plan), keyset))
+    .where(
+      and(
+        exportConditions(plan),
+        bounds.after ? keyAfter(bounds.after) : undefined,
+        bounds.through ? keyThrough(bounds.through) : undefined,
+      ),
+    )
     .orderBy(asc(surveyResponses.surveyKey), asc(surveyResponses.startedAt), asc(surveyResponses.id))
     .limit(pageSize)
     .as("page");
   return await db
     .select({
       id: page.id,
-      cursorAt: page.cursorAt,
-      // De-identified responses keep no contact; the flag is checked too, in case a contact is still linked.
-      respondentId: sql<
-        string | null
-      >`case when ${page.deidentified} then null else ${contacts.pseudonymousId}::text end`,
+      // De-identified responses keep no contact; the flag is checked too, in case a contact is still linked. A
+      // subquery per row (a primary-key lookup) rather than a join: joined, the planner hashes every contact for
+      // each page of a thousand.
+      respondentId: sql<string | null>`case when ${page.deidentified} then null else (select ${
+        contacts.pseudonymousId
+      }::text from ${contacts} where ${contacts.id} = ${page.contactId}) end`,
       surveyVersion: page.surveyVersion,
       waveId: page.waveId,
       waveName: surveyWaves.name,
@@ -90,53 +151,80 @@ async function fetchPage(db: Db, plan: ExportPlan, after: Cursor | null, pageSiz
       status: page.status,
       startedAt: page.startedAt,
       completedAt: page.completedAt,
-      // The answers as one JSON text per response: one row per response instead of twelve keeps the driver's
-      // per-row work (and a second round trip) off the hot path.
-      answers: sql<string>`(select coalesce(json_agg(json_build_array(${surveyAnswers.questionId}, ${
-        surveyAnswers.value
-      }, ${surveyAnswers.correct}, ${surveyAnswers.answeredAt}) order by ${surveyAnswers.id})::text, '[]') from ${
-        surveyAnswers
-      } where ${surveyAnswers.responseId} = ${page.id})`,
+      // The answers as one JSON text per response, already in ExportAnswer's shape: one row per response instead
+      // of twelve keeps the driver's per-row work (and a second round trip) off the hot path, and JSON.parse builds
+      // the objects directly.
+      answers: sql<string>`(select coalesce(json_agg(json_build_object('questionId', ${
+        surveyAnswers.questionId
+      }, 'value', ${surveyAnswers.value}, 'correct', ${surveyAnswers.correct}, 'answeredAt', ${
+        surveyAnswers.answeredAt
+      }) order by ${surveyAnswers.id})::text, '[]') from ${surveyAnswers} where ${surveyAnswers.responseId} = ${
+        page.id
+      })`,
     })
     .from(page)
     .innerJoin(surveyWaves, eq(surveyWaves.id, page.waveId))
     .innerJoin(waveUnits, eq(waveUnits.id, surveyWaves.unitId))
     .leftJoin(respondentUnits, eq(respondentUnits.id, page.unitId))
-    .leftJoin(contacts, eq(contacts.id, page.contactId))
     .orderBy(asc(page.startedAt), asc(page.id));
 }
 
-type StoredAnswer = [questionId: string, value: AnswerValue, correct: boolean | null, answeredAt: string];
+/** Pages asked for ahead of the one being written out: the database works on them meanwhile. */
+const PAGES_AHEAD = 2;
 
 /**
- * The responses of the plan, oldest first, `pageSize` at a time, each with its answers in the order given. The next
- * page is asked for as soon as the current one arrives, so the database works while the caller writes this one
- * (two pages at most in memory).
+ * The responses of the plan, oldest first, `pageSize` at a time, each with its answers in the order given. Page
+ * bounds are found ahead (nextBounds), so up to PAGES_AHEAD further pages are already asked for while the caller
+ * writes this one (postgres.js pipelines them on the export's one connection): at most PAGES_AHEAD + 1 pages are in
+ * memory, and neither the database nor this process waits for the other.
  */
 export async function* responsePages(db: Db, plan: ExportPlan, pageSize = PAGE_SIZE): AsyncGenerator<ExportResponse[]> {
   type Page = Awaited<ReturnType<typeof fetchPage>>;
-  let next: Promise<Page> | null = fetchPage(db, plan, null, pageSize);
+  const queued: PageBounds[] = [];
+  const ahead: Array<Promise<Page>> = [];
+  let boundsAfter: Cursor | null = null;
+  let boundsDone = false;
+  let boundsPending: Promise<void> | null = null;
+  // The next bounds are asked for before they are needed and awaited only when no page is left to read, so the
+  // small bounds query never holds up a page of data queued before it.
+  const requestBounds = () => {
+    if (boundsPending || boundsDone) return;
+    const pending = nextBounds(db, plan, boundsAfter, pageSize).then((found) => {
+      queued.push(...found.bounds);
+      boundsDone = found.last;
+      boundsAfter = found.bounds.at(-1)?.through ?? boundsAfter;
+      boundsPending = null;
+    });
+    pending.catch(() => {});
+    boundsPending = pending;
+  };
+  const topUp = () => {
+    while (ahead.length <= PAGES_AHEAD && queued.length > 0) {
+      const page = fetchPage(db, plan, queued.shift()!, pageSize);
+      // Failures surface when the page's turn comes; until then they are not unhandled.
+      page.catch(() => {});
+      ahead.push(page);
+    }
+    if (queued.length <= PAGES_AHEAD) requestBounds();
+  };
   try {
-    while (next) {
-      const rows: Page = await next;
-      next = null;
-      if (rows.length === 0) return;
-      if (rows.length === pageSize) {
-        const last = rows.at(-1)!;
-        next = fetchPage(db, plan, { at: last.cursorAt, id: last.id }, pageSize);
+    while (true) {
+      topUp();
+      if (ahead.length === 0) {
+        if (!boundsPending) return;
+        await boundsPending;
+        continue;
       }
-      yield rows.map(({ cursorAt: _cursor, answers, ...row }) => ({
-        ...row,
-        answers: (JSON.parse(answers) as StoredAnswer[]).map(([questionId, value, correct, answeredAt]) => ({
-          questionId,
-          value,
-          correct,
-          answeredAt: new Date(answeredAt),
-        })),
-      }));
+      const rows: Page = await ahead.shift()!;
+      topUp();
+      if (rows.length === 0) continue;
+      // The rows are this generator's own: each becomes its ExportResponse in place, with no copy per row.
+      for (const row of rows as unknown as Array<Omit<(typeof rows)[number], "answers"> & { answers: unknown }>)
+        row.answers = JSON.parse(row.answers as string) as ExportAnswer[];
+      yield rows as unknown as ExportResponse[];
     }
   } finally {
-    // Stopped early (the reader went away): the page already asked for is not wanted, nor is its failure.
-    next?.catch(() => {});
+    // Stopped early (the reader went away): the pages already asked for are not wanted, nor are their failures.
+    for (const page of ahead) page.catch(() => {});
   }
 }

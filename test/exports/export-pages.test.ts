@@ -69,6 +69,18 @@ describe(`export pages (${testDriver})`, () => {
     expect(ended()).toBeUndefined();
   });
 
+  // Page bounds are read 16 pages at a time: pages of 1 and 2 take several bound queries (60 = 3 × 16 + 12 pages of
+  // 1), pages of 60 end exactly on the last row, and 61 is one partial page.
+  it.each([1, 2, 4, 60, 61])("returns the same rows in the same order with pages of %i", async (pageSize) => {
+    const reference = parseJsonl(await new Response((await run({ format: "jsonl" }, 7)).file.body).text());
+    const { file, progress } = await run({ format: "jsonl" }, pageSize);
+    const lines = parseJsonl(await new Response(file.body).text());
+    expect(lines.map((l) => l.response_id)).toEqual(reference.map((l) => l.response_id));
+    expect(lines).toEqual(reference);
+    expect(progress.at(-1)).toEqual([RESPONSES, RESPONSES]);
+    expect(progress).toHaveLength(Math.ceil(RESPONSES / pageSize));
+  });
+
   it("writes the same rows in CSV and XLSX, all twelve answers with their labels", async () => {
     const csv = parseCsv(await bodyText(new Response((await run({ format: "csv" })).file.body)));
     expect(csv.records).toHaveLength(RESPONSES);
