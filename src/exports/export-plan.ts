@@ -7,7 +7,8 @@ import { surveyResponses, surveyVersions, surveyWaves } from "../../db/schema/in
 import { surveyDefinitionSchema, type SurveyDefinition } from "../../surveys/schema";
 import { ApiError } from "../errors";
 import { findUnitByCode } from "../officers/officer-service";
-import { inScope, pathInScope } from "../officers/principal";
+import { pathInScope } from "../officers/principal";
+import { responsesInScope } from "../surveys/responses-in-scope";
 import { period, type ExportRequest } from "./export-request";
 
 /** Whose rows an export may contain: an officer's subtree, or everything (the CLI runs with database access). */
@@ -78,19 +79,14 @@ export async function planExport(db: Db, scope: ExportScope, request: ExportRequ
 }
 
 /**
- * Which responses the export holds. Scope: a response is the officer's when its wave's unit or the unit the
- * respondent named is within their subtree (a province officer sees their communes' answers to a national wave).
- * The unit filter uses the same rule below the unit asked for. Only survey_responses is referenced, so a page can
+ * Which responses the export holds: those in the officer's scope (responsesInScope, as the responses API), and the
+ * unit filter by the same rule below the unit asked for. Only survey_responses is referenced, so a page can
  * be chosen from its index alone before anything is joined.
  */
 export function exportConditions(plan: ExportPlan): SQL {
   const conditions: Array<SQL | undefined> = [eq(surveyResponses.surveyKey, plan.surveyKey)];
-  const within = (where: { unitPath: string }) => {
-    const waves = sql`select ${surveyWaves.id} from ${surveyWaves} where ${inScope(where, surveyWaves.unitId)}`;
-    return or(sql`${surveyResponses.waveId} in (${waves})`, inScope(where, surveyResponses.unitId));
-  };
-  if (plan.scope !== "all") conditions.push(within(plan.scope));
-  if (plan.unit) conditions.push(within({ unitPath: plan.unit.path }));
+  if (plan.scope !== "all") conditions.push(responsesInScope(plan.scope));
+  if (plan.unit) conditions.push(responsesInScope({ unitPath: plan.unit.path }));
   if (plan.request.version !== undefined) conditions.push(eq(surveyResponses.surveyVersion, plan.request.version));
   if (plan.from) conditions.push(gte(surveyResponses.startedAt, plan.from));
   if (plan.to) conditions.push(lt(surveyResponses.startedAt, plan.to));

@@ -15,6 +15,7 @@ import { recordAudit } from "../officers/audit";
 import { ApiError } from "../errors";
 import { unitInScopeOrFail } from "../officers/officer-service";
 import { inScope, type Principal } from "../officers/principal";
+import { responsesInScope } from "./responses-in-scope";
 import { surveyCatalog } from "./survey-repository";
 
 export async function listSurveysForOfficer(db: Db) {
@@ -109,9 +110,9 @@ export interface ResponseQuery {
   pageSize: number;
 }
 
-/** Responses of waves in scope, with answers as option codes. The respondent appears only as a pseudonymous id. */
+/** Responses in scope (responsesInScope: the wave's unit or the respondent's), with answers as option codes. The respondent appears only as a pseudonymous id. */
 export async function listResponses(db: Db, principal: Principal, surveyKey: string, query: ResponseQuery) {
-  const conditions: SQL[] = [eq(surveyResponses.surveyKey, surveyKey), inScope(principal, surveyWaves.unitId)];
+  const conditions: SQL[] = [eq(surveyResponses.surveyKey, surveyKey), responsesInScope(principal)];
   if (query.waveId !== undefined) conditions.push(eq(surveyResponses.waveId, query.waveId));
   if (query.status) conditions.push(eq(surveyResponses.status, query.status));
   const where = and(...conditions);

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { contacts } from "../../../db/schema/index";
+import { takeSurvey } from "../../exports/export-fixtures";
 import { OUT_OF_SCOPE_MARKER, type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
 import { apiCall, createTestApp, say } from "../../support/test-app";
 import { testDriver } from "../../support/test-db";
@@ -33,7 +34,21 @@ describe(`survey API (${testDriver})`, () => {
       await say(app, user, "c:yes");
       await say(app, user, "a:yes");
     }
-  });
+    // The national satisfaction wave, answered from a Hà Nội commune and from one in Hồ Chí Minh City.
+    for (const [user, commune] of [
+      ["hn-national", "phường Ba Đình, Hà Nội"],
+      ["hcm-national", "phường Bến Thành, Hồ Chí Minh"],
+    ])
+      await takeSurvey(app, user, "pbgdpl_satisfaction", [
+        "a:no",
+        "a:never",
+        "a:no",
+        "a:2",
+        "s:skip",
+        "s:skip",
+        commune,
+      ]);
+  }, 120_000);
   afterAll(async () => handle?.close());
 
   it("lists surveys with their published versions", async () => {
@@ -64,6 +79,20 @@ describe(`survey API (${testDriver})`, () => {
       await apiCall(app, world.national.token, "GET", "/api/surveys/answer_feedback/responses?status=completed")
     ).json()) as ResponsePage;
     expect(national.items.map((r) => r.waveId).sort()).toEqual([world.inside.waveId, world.outside.waveId].sort());
+  });
+
+  // The same rule as the exports: a national wave's responses are read by the officers of the respondent's unit.
+  it("shows a national wave's responses to the officers of the commune the respondent named, and only those", async () => {
+    const page = (await (
+      await apiCall(app, world.tokens.viewer, "GET", "/api/surveys/pbgdpl_satisfaction/responses")
+    ).json()) as ResponsePage & { items: Array<{ unitCode: string | null }> };
+    const [hn] = await handle.db.select().from(contacts).where(eq(contacts.platformId, "hn-national"));
+    expect(page.items.map((r) => r.respondent)).toEqual([hn!.pseudonymousId]);
+    expect(page.total).toBe(1);
+    const national = (await (
+      await apiCall(app, world.national.token, "GET", "/api/surveys/pbgdpl_satisfaction/responses")
+    ).json()) as ResponsePage;
+    expect(national.total).toBe(2);
   });
 
   it("opens a wave for a unit in scope, and refuses a bad period or survey", async () => {
