@@ -26,3 +26,24 @@ export function createPostgresDb(url: string, options: PostgresOptions = {}): Po
   const db = drizzle({ client, schema }) as unknown as Db;
   return { db, driver: "postgres", client, close: () => client.end({ timeout: 5 }) };
 }
+
+// A connection of its own for work that outlives a request, such as a streamed export: the Worker closes the
+// request's postgres.js client as soon as the handler returns the (still streaming) Response, and a long export
+// should not hold one of the Node server's pooled connections either. So on a server database such work reads
+// through a client of its own, with the same settings, closed when it ends or is cancelled. Embedded PGlite is one
+// in-process connection that lives as long as the server: the work shares it.
+export interface DedicatedConnection {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function openDedicatedConnection(db: Db): DedicatedConnection {
+  const client = (db as unknown as { $client?: { options?: postgres.Options<Record<string, never>> } }).$client;
+  const isPostgresJs = client && typeof (client as { unsafe?: unknown }).unsafe === "function" && client.options;
+  if (!isPostgresJs) return { db, close: async () => {} };
+  const own = postgres({ ...client.options, max: 1 } as postgres.Options<Record<string, never>>);
+  return {
+    db: drizzle({ client: own, schema }) as unknown as Db,
+    close: () => own.end({ timeout: 5 }),
+  };
+}

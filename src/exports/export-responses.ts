@@ -10,7 +10,7 @@ import { ApiError } from "../errors";
 import { recordAudit } from "../officers/audit";
 import type { Principal } from "../officers/principal";
 import { codebookColumns, codebookRows, jsonRecord, rowShape, type Cell } from "./export-columns";
-import { openExportConnection } from "./export-connection";
+import { openDedicatedConnection } from "../../db/client-postgres";
 import { planExport, type ExportPlan, type ExportScope } from "./export-plan";
 import { VIETNAM_OFFSET_MS, type ExportFormat, type ExportRequest } from "./export-request";
 import { countResponses, PAGE_SIZE, responsePages, type ExportResponse } from "./response-pages";
@@ -75,7 +75,7 @@ export async function startExport(
     },
   });
 
-  const connection = openExportConnection(db);
+  const connection = openDedicatedConnection(db);
   let ended = false;
   const end = (error?: unknown) => {
     if (ended) return;

@@ -110,7 +110,10 @@ export interface ResponseQuery {
   pageSize: number;
 }
 
-/** Responses in scope (responsesInScope: the wave's unit or the respondent's), with answers as option codes. The respondent appears only as a pseudonymous id. */
+/**
+ * Responses in scope (responsesInScope: the wave's unit or the respondent's), with answers as option codes. The
+ * respondent appears only as a pseudonymous id.
+ */
 export async function listResponses(db: Db, principal: Principal, surveyKey: string, query: ResponseQuery) {
   const conditions: SQL[] = [eq(surveyResponses.surveyKey, surveyKey), responsesInScope(principal)];
   if (query.waveId !== undefined) conditions.push(eq(surveyResponses.waveId, query.waveId));

@@ -38,7 +38,7 @@ describe(`survey API (${testDriver})`, () => {
     for (const [user, commune] of [
       ["hn-national", "phường Ba Đình, Hà Nội"],
       ["hcm-national", "phường Bến Thành, Hồ Chí Minh"],
-    ])
+    ] as const)
       await takeSurvey(app, user, "pbgdpl_satisfaction", [
         "a:no",
         "a:never",
@@ -82,7 +82,7 @@ describe(`survey API (${testDriver})`, () => {
   });
 
   // The same rule as the exports: a national wave's responses are read by the officers of the respondent's unit.
-  it("shows a national wave's responses to the officers of the commune the respondent named, and only those", async () => {
+  it("shows a national wave's responses to the officers of the respondent's commune, and only those", async () => {
     const page = (await (
       await apiCall(app, world.tokens.viewer, "GET", "/api/surveys/pbgdpl_satisfaction/responses")
     ).json()) as ResponsePage & { items: Array<{ unitCode: string | null }> };
