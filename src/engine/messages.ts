@@ -70,4 +70,41 @@ export const messages = {
     tooLong: 'Bạn hãy gõ ngắn gọn số điều và tên văn bản, ví dụ: "điều 8 luật hôn nhân".',
   },
   emptyMessage: "Tôi chưa nhận được nội dung. Bạn hãy gõ câu hỏi hoặc chọn một mục.",
+  qa: {
+    approvedTitle: "Trả lời:",
+    basis: (citations: string[]) => `Căn cứ: ${citations.join("; ")}`,
+    citation: (number: string, document: string) => `Điều ${number} ${document}`,
+    articlesTitle: "Các quy định liên quan đến câu hỏi của bạn:",
+    articleLine: (index: number, number: string, document: string, title: string | null) =>
+      `${index}. Điều ${number} ${document}${title ? ` — ${title}` : ""}`,
+    readArticle: (number: string, document: string) => `📄 Đọc Điều ${number} ${document}`,
+    reference:
+      "Nội dung trên chỉ để tham khảo. Nếu chưa rõ hoặc cần giải quyết việc cụ thể, bạn có thể hỏi cán bộ tư pháp.",
+    helpful: "Câu trả lời có giúp ích cho bạn không?",
+    nothingFound:
+      "Tôi chưa tìm thấy quy định nào phù hợp với câu hỏi của bạn. Bạn có thể gửi câu hỏi cho cán bộ tư pháp, " +
+      "hoặc tra cứu văn bản theo lĩnh vực.",
+    tooLong: (max: number) => `Câu hỏi dài quá. Bạn hãy viết gọn lại trong khoảng ${max} ký tự.`,
+    askOfficer: "🙋 Hỏi cán bộ tư pháp",
+    confirm: (unit: string, due: string, question: string) =>
+      [
+        `Câu hỏi của bạn sẽ được gửi đến cán bộ tư pháp của ${unit}. Cán bộ sẽ trả lời chậm nhất vào ngày ${due}.`,
+        "",
+        `Những gì được gửi: nội dung câu hỏi "${question}" và các điều luật Loa vừa gợi ý. Cơ quan tư pháp chỉ dùng ` +
+          "chúng để trả lời bạn; câu trả lời sẽ được gửi lại vào cuộc trò chuyện này. Bạn đừng ghi số căn cước, " +
+          "số điện thoại hay thông tin riêng không cần thiết cho câu hỏi.",
+        "",
+        "Bạn có muốn gửi không?",
+      ].join("\n"),
+    send: "✅ Gửi câu hỏi",
+    dontSend: "Không gửi",
+    sent: (unit: string, due: string) =>
+      `Câu hỏi đã được gửi đến cán bộ tư pháp của ${unit}. Cán bộ sẽ trả lời chậm nhất vào ngày ${due}; ` +
+      "câu trả lời sẽ được gửi vào cuộc trò chuyện này.",
+    notSent: "Câu hỏi chưa được gửi. Bạn có thể hỏi tiếp hoặc chọn một mục bên dưới.",
+    noQuestion: "Bạn hãy gõ câu hỏi của mình trước, rồi chọn \"Hỏi cán bộ tư pháp\" nếu cần.",
+    thanks: "Cảm ơn bạn đã phản hồi!",
+    officerAnswer: (unit: string, question: string) =>
+      `Cán bộ tư pháp của ${unit} đã trả lời câu hỏi của bạn:\n"${question}"`,
+  },
 } as const;
