@@ -58,9 +58,7 @@ export const questions = pgTable(
     index("questions_unit_status_idx").on(t.unitId, t.status, t.createdAt),
     index("questions_contact_idx").on(t.contactId),
     // The overdue job looks only at unanswered questions past due.
-    index("questions_due_idx")
-      .on(t.dueAt)
-      .where(sql`status in ('open', 'claimed') and overdue_at is null`),
+    index("questions_due_idx").on(t.dueAt).where(sql`status in ('open', 'claimed') and overdue_at is null`),
   ],
 );
 
@@ -102,5 +100,8 @@ export const answerRatings = pgTable(
     articleIds: jsonb("article_ids").$type<number[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: utcTimestamp("created_at").notNull().defaultNow(),
   },
-  (t) => [index("answer_ratings_approved_idx").on(t.approvedAnswerId), index("answer_ratings_question_idx").on(t.questionId)],
+  (t) => [
+    index("answer_ratings_approved_idx").on(t.approvedAnswerId),
+    index("answer_ratings_question_idx").on(t.questionId),
+  ],
 );

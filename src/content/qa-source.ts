@@ -26,10 +26,7 @@ export function cachedQaSource(cacheKey: object | string, reader: Db, revision: 
   return {
     async answer(question, limit) {
       const wanted = fold(question);
-      const published = await reader
-        .select()
-        .from(approvedAnswers)
-        .where(eq(approvedAnswers.status, "published"));
+      const published = await reader.select().from(approvedAnswers).where(eq(approvedAnswers.status, "published"));
       const approved = published.find((a) => fold(a.question) === wanted);
       if (approved) {
         return {

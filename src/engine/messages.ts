@@ -102,7 +102,7 @@ export const messages = {
       `Câu hỏi đã được gửi đến cán bộ tư pháp của ${unit}. Cán bộ sẽ trả lời chậm nhất vào ngày ${due}; ` +
       "câu trả lời sẽ được gửi vào cuộc trò chuyện này.",
     notSent: "Câu hỏi chưa được gửi. Bạn có thể hỏi tiếp hoặc chọn một mục bên dưới.",
-    noQuestion: "Bạn hãy gõ câu hỏi của mình trước, rồi chọn \"Hỏi cán bộ tư pháp\" nếu cần.",
+    noQuestion: 'Bạn hãy gõ câu hỏi của mình trước, rồi chọn "Hỏi cán bộ tư pháp" nếu cần.',
     thanks: "Cảm ơn bạn đã phản hồi!",
     officerAnswer: (unit: string, question: string) =>
       `Cán bộ tư pháp của ${unit} đã trả lời câu hỏi của bạn:\n"${question}"`,

@@ -75,7 +75,10 @@ export async function answerQuestion(rawText: string, deps: EngineDeps): Promise
     const reads = approved.citations
       .filter((c) => c.articleId !== null)
       .slice(0, SHOWN)
-      .map((c) => ({ label: optionLabel(m.readArticle(c.article, c.document)), value: commandValues.article(c.articleId!) }));
+      .map((c) => ({
+        label: optionLabel(m.readArticle(c.article, c.document)),
+        value: commandValues.article(c.articleId!),
+      }));
     const text = [m.approvedTitle, approved.answer, ...(basis.length > 0 ? ["", m.basis(basis)] : []), "", m.helpful];
     return {
       replies: [{ text: text.join("\n"), options: [...reads, ...ratings, askOption, homeOption] }],

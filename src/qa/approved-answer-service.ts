@@ -46,7 +46,8 @@ export async function retireApprovedAnswer(db: Db, principal: Principal, id: num
       .leftJoin(units, eq(units.id, approvedAnswers.unitId))
       .where(eq(approvedAnswers.id, id));
     // An answer with no unit is national: only an officer whose scope is the whole country may retire it.
-    const inScope = current && (current.path ? pathInScope(principal, current.path) : principal.unitPath.split("/").length === 3);
+    const inScope =
+      current && (current.path ? pathInScope(principal, current.path) : principal.unitPath.split("/").length === 3);
     if (!current || !inScope) throw new ApiError("not_found", "Không có câu trả lời mẫu này trong phạm vi của bạn");
     if (current.status === "retired") throw new ApiError("conflict", "Câu trả lời mẫu này đã ngừng dùng");
     await tx.update(approvedAnswers).set({ status: "retired", updatedAt: now }).where(eq(approvedAnswers.id, id));

@@ -69,5 +69,7 @@ export const publicHolidays: PublicHolidays = publicHolidaysSchema.parse({
     day("2027-09-02", "Quốc khánh", LAW),
     day("2027-09-03", "Quốc khánh (ngày liền kề, giả định)", LAW, false),
   ],
-  workdays: [day("2025-04-26", "Làm bù cho thứ Sáu 2/5/2025", "Phương án hoán đổi ngày làm việc dịp 30/4–1/5/2025", false)],
+  workdays: [
+    day("2025-04-26", "Làm bù cho thứ Sáu 2/5/2025", "Phương án hoán đổi ngày làm việc dịp 30/4–1/5/2025", false),
+  ],
 });

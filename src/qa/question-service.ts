@@ -83,8 +83,7 @@ function selectQuestions(db: Db) {
 }
 
 function filterCondition(filter: QuestionFilter): SQL {
-  if (filter === "overdue")
-    return and(isNotNull(questions.overdueAt), inArray(questions.status, ["open", "claimed"]))!;
+  if (filter === "overdue") return and(isNotNull(questions.overdueAt), inArray(questions.status, ["open", "claimed"]))!;
   return eq(questions.status, filter);
 }
 
@@ -162,7 +161,9 @@ export async function resolveCitations(db: Db, citations: CitationInput[]): Prom
   const resolved: AnswerCitation[] = [];
   for (const [index, citation] of citations.entries()) {
     const document = normalizeText(citation.document).trim();
-    const number = normalizeText(citation.article).trim().replace(/^điều\s+/i, "");
+    const number = normalizeText(citation.article)
+      .trim()
+      .replace(/^điều\s+/i, "");
     const [statute] = await db
       .select({ id: legalDocuments.id, title: legalDocuments.title })
       .from(legalDocuments)

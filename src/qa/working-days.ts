@@ -28,11 +28,7 @@ export function isWorkingDay(date: string, calendar: PublicHolidays = publicHoli
  * The end (23:59:59.999 Vietnam time) of the `workingDays`-th working day after the day of `from`. A question asked
  * on a Friday with 5 working days is due at the end of the next Friday; one asked on a Saturday, the Friday after.
  */
-export function dueAfterWorkingDays(
-  from: Date,
-  workingDays: number,
-  calendar: PublicHolidays = publicHolidays,
-): Date {
+export function dueAfterWorkingDays(from: Date, workingDays: number, calendar: PublicHolidays = publicHolidays): Date {
   let cursor = new Date(`${vietnamDate(from)}T00:00:00Z`).getTime();
   let counted = 0;
   while (counted < workingDays) {

@@ -44,7 +44,12 @@ const questionSchema = z
     status: z.enum(questionStatuses),
     overdue: z.boolean(),
     articles: z.array(
-      z.object({ articleId: z.number().int(), document: z.string(), article: z.string(), title: z.string().nullable() }),
+      z.object({
+        articleId: z.number().int(),
+        document: z.string(),
+        article: z.string(),
+        title: z.string().nullable(),
+      }),
     ),
     createdAt: z.string(),
     dueAt: z.string(),
@@ -115,9 +120,12 @@ export function questionRoutes() {
       summary: "Câu hỏi người dân gửi cán bộ, trong phạm vi của tôi",
       request: {
         query: pageQuerySchema.extend({
-          status: z.enum([...questionStatuses, "overdue"]).optional().openapi({
-            description: "overdue: đang chờ hoặc đã nhận mà quá hạn trả lời",
-          }),
+          status: z
+            .enum([...questionStatuses, "overdue"])
+            .optional()
+            .openapi({
+              description: "overdue: đang chờ hoặc đã nhận mà quá hạn trả lời",
+            }),
         }),
       },
       responses: {
@@ -284,7 +292,13 @@ export function questionRoutes() {
     }),
     async (c) => {
       const { db } = c.get("services");
-      const answer = await promoteQuestion(db, c.get("principal"), c.req.valid("param").id, c.req.valid("json"), new Date());
+      const answer = await promoteQuestion(
+        db,
+        c.get("principal"),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        new Date(),
+      );
       return c.json(approvedAnswerView(answer), 201);
     },
   );

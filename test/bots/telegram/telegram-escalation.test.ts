@@ -19,7 +19,12 @@ describe(`Telegram escalation round trip (${testDriver})`, () => {
   beforeAll(async () => {
     world = await openTelegramWorld(createLogger("error", () => {}));
     token = (
-      await bootstrapOfficer(world.handle.db, { name: "Cán bộ trung ương", email: "tw@loa.test", role: "admin", unitCode: "VN" })
+      await bootstrapOfficer(world.handle.db, {
+        name: "Cán bộ trung ương",
+        email: "tw@loa.test",
+        role: "admin",
+        unitCode: "VN",
+      })
     ).token;
   });
   afterAll(async () => world?.close());
@@ -36,8 +41,11 @@ describe(`Telegram escalation round trip (${testDriver})`, () => {
   const lastSent = (): RecordedCall => world.api.sent(chat).at(-1)!;
   const button = (call: RecordedCall, label: string) => {
     const keyboard =
-      (call.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)
-        ?.inline_keyboard ?? [];
+      (
+        call.params.reply_markup as
+          | { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+          | undefined
+      )?.inline_keyboard ?? [];
     const found = keyboard.flat().find((b) => b.text.includes(label));
     if (!found) throw new Error(`no button ${label} in ${JSON.stringify(keyboard)}`);
     return found.callback_data;
@@ -72,7 +80,10 @@ describe(`Telegram escalation round trip (${testDriver})`, () => {
 
     await post(callbackUpdate(chat, button(rating!, "Không")));
     expect(lastSent().params.text).toBe("Cảm ơn bạn đã phản hồi!");
-    const ratings = await world.handle.db.select().from(answerRatings).where(eq(answerRatings.questionId, question!.id));
+    const ratings = await world.handle.db
+      .select()
+      .from(answerRatings)
+      .where(eq(answerRatings.questionId, question!.id));
     expect(ratings).toHaveLength(1);
   });
 });

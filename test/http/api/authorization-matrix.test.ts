@@ -398,7 +398,11 @@ const routes: RouteCase[] = [
     least: "manager",
     ok: 201,
     inScope: async (w) =>
-      post("/api/question-routes", { fromUnitCode: w.inside.communeCode, topicId: await freshTopic(), toUnitCode: "01" }),
+      post("/api/question-routes", {
+        fromUnitCode: w.inside.communeCode,
+        topicId: await freshTopic(),
+        toUnitCode: "01",
+      }),
     // A unit outside the caller's scope is a bad field, named.
     outOfScope: {
       status: 400,
@@ -457,7 +461,8 @@ describe(`authorization matrix (${testDriver})`, () => {
       ["ANSWER-OUTSIDE", () => freshAnswer(outside)],
     ];
     for (const [placeholder, make] of fills) {
-      if (call.path.includes(placeholder)) return { ...call, path: call.path.replace(placeholder, String(await make())) };
+      if (call.path.includes(placeholder))
+        return { ...call, path: call.path.replace(placeholder, String(await make())) };
     }
     return call;
   }

@@ -169,10 +169,7 @@ describe(`escalated questions through the web chat and the officer API (${testDr
     const thanks = await say(app, user, optionValue([feedback!], "Có một phần"));
     expect(thanks[0]!.text).toBe("Cảm ơn bạn đã phản hồi!");
     const [rating] = await handle.db.select().from(answerRatings).where(eq(answerRatings.questionId, questionId));
-    const [response] = await handle.db
-      .select()
-      .from(surveyResponses)
-      .where(eq(surveyResponses.id, rating!.responseId));
+    const [response] = await handle.db.select().from(surveyResponses).where(eq(surveyResponses.id, rating!.responseId));
     expect(response).toMatchObject({ contactId: null, deidentified: true, status: "completed" });
     const [value] = await handle.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, response!.id));
     expect(value!.value).toEqual({ kind: "options", codes: ["partly"] });
@@ -241,7 +238,9 @@ describe(`escalated questions through the web chat and the officer API (${testDr
     expect(await flagOverdueQuestions(handle.db, new Date(open!.dueAt.getTime() - 1000))).toBe(0);
     expect(await flagOverdueQuestions(handle.db, new Date(open!.dueAt.getTime() + 1000))).toBe(1);
     expect(await flagOverdueQuestions(handle.db, new Date(open!.dueAt.getTime() + 2000))).toBe(0);
-    const overdue = (await (await apiCall(app, world.tokens.viewer, "GET", "/api/questions?status=overdue")).json()) as {
+    const overdue = (await (
+      await apiCall(app, world.tokens.viewer, "GET", "/api/questions?status=overdue")
+    ).json()) as {
       items: QuestionBody[];
     };
     expect(overdue.items.map((q) => [q.id, q.overdue])).toEqual([[open!.id, true]]);
