@@ -2,7 +2,7 @@
 // told what is sent and to whom), an officer of their commune's province claims and answers through the API, and
 // the answer reaches the citizen's GET /web/messages as plain text; rating it, promoting it so the bot gives it
 // itself, closing; scope (another province's officer sees 404), state errors (409), citations checked (400).
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import {
@@ -14,6 +14,8 @@ import {
   surveyResponses,
   units,
 } from "../../../db/schema/index";
+import { jobs, runJob } from "../../../src/jobs";
+import { createLogger } from "../../../src/log";
 import { bootstrapOfficer } from "../../../src/officers/bootstrap";
 import { flagOverdueQuestions } from "../../../src/qa/question-service";
 import { type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
@@ -244,5 +246,23 @@ describe(`escalated questions through the web chat and the officer API (${testDr
       items: QuestionBody[];
     };
     expect(overdue.items.map((q) => [q.id, q.overdue])).toEqual([[open!.id, true]]);
+  });
+
+  it("runs the overdue flagging as a job, logging what it flagged", async () => {
+    await say(app, user, "Thủ tục đăng ký thường trú như thế nào?");
+    await say(app, user, "ask_officer");
+    await say(app, user, "ask_send");
+    await handle.db
+      .update(questions)
+      .set({ dueAt: new Date(Date.now() - 60_000) })
+      .where(and(eq(questions.status, "open"), isNull(questions.overdueAt)));
+    const logged: string[] = [];
+    const log = createLogger("info", (line) => logged.push(line));
+    const job = jobs.find((j) => j.name === "questions.overdue")!;
+    await runJob(job, { db: handle.db, log, channels: {} });
+    await runJob(job, { db: handle.db, log, channels: {} });
+    const lines = logged.map((l) => JSON.parse(l) as { event: string; flagged?: number });
+    // Flagged once: the second run finds nothing and logs nothing.
+    expect(lines.filter((l) => l.event === "job.questions.overdue").map((l) => l.flagged)).toEqual([1]);
   });
 });
