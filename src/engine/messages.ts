@@ -4,7 +4,9 @@ export const messages = {
   welcome:
     "Xin chào! Tôi là Loa, trợ lý phổ biến pháp luật của cơ quan Tư pháp. Tôi có thể giúp bạn đọc văn bản pháp luật, " +
     "đọc bài phổ biến pháp luật và tìm nhanh quy định bạn cần.",
-  menuPrompt: 'Bạn muốn làm gì? Chọn một mục bên dưới, hoặc gõ điều bạn muốn tìm (ví dụ: "ly hôn", "tạm trú").',
+  menuPrompt:
+    "Bạn muốn làm gì? Chọn một mục bên dưới, hoặc gõ câu hỏi pháp luật của bạn " +
+    '(ví dụ: "ly hôn cần thủ tục gì?", "đăng ký tạm trú ở đâu?").',
   menu: {
     browse: "📚 Tra cứu văn bản pháp luật",
     lessons: "📖 Bài phổ biến pháp luật",
@@ -14,8 +16,9 @@ export const messages = {
   help: [
     "Cách dùng Loa:",
     "• Chọn các nút bên dưới tin nhắn, hoặc gõ số thứ tự của mục muốn chọn.",
-    '• Gõ bất kỳ từ khóa nào để tìm quy định pháp luật, có dấu hay không dấu đều được (ví dụ: "ly hon", "đăng ký tạm ' +
-      'trú").',
+    '• Gõ câu hỏi bằng lời của bạn, có dấu hay không dấu đều được (ví dụ: "ly hon can thu tuc gi"): Loa chỉ ra các ' +
+      'điều luật liên quan. Chưa rõ thì chọn "Hỏi cán bộ tư pháp" để cán bộ trả lời.',
+    '• Muốn tìm theo từ khóa, chọn "Tìm kiếm".',
     '• Gõ "menu" hoặc "hủy" bất cứ lúc nào để quay về danh mục chính.',
     '• Đang đọc một luật, gõ "điều 51" để mở ngay điều 51; ở bất cứ đâu, gõ "điều 51 luật hôn nhân".',
     "",
