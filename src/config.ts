@@ -134,6 +134,18 @@ export const configSchema = z.object({
   ZALO_PERSONAL_MODE: optional(z.enum(["on", "off"]).default("on")),
   /** A personal account sends slowly: messages a minute over all chats (default 20). */
   ZALO_PERSONAL_MESSAGES_PER_MINUTE: optional(z.coerce.number().min(1).max(120).default(20)),
+
+  // Legal Q&A: questions citizens escalate to officers (src/qa).
+  /** The unit whose inbox takes questions from people whose commune is unknown (a unit code; the country "VN"). */
+  QA_DEFAULT_UNIT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, "là một mã đơn vị, ví dụ 01 hoặc 00004")
+      .default("VN"),
+  ),
+  /** Working days officers have to answer an escalated question (weekends and public holidays skipped). */
+  QA_DUE_WORKING_DAYS: optional(z.coerce.number().int().min(1).max(60).default(5)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import type { Db } from "../db/db";
 import type { DeliveryReport } from "./conversations/delivery";
 import { describeError, type Logger } from "./log";
 import type { ChannelRuntimes } from "./services";
+import { flagOverdueQuestions } from "./qa/question-service";
 import { expireAbandonedResponses } from "./surveys/expire-responses";
 
 export interface JobContext {
@@ -29,6 +30,13 @@ export const jobs: Job[] = [
     name: "surveys.expire",
     everyMs: 60 * 60 * 1000,
     run: async ({ db }) => ({ expired: await expireAbandonedResponses(db) }),
+  },
+  {
+    // Escalated questions still unanswered at their due time are flagged once (the count is logged); officers list
+    // them with ?status=overdue.
+    name: "questions.overdue",
+    everyMs: 10 * 60 * 1000,
+    run: async ({ db }) => ({ flagged: await flagOverdueQuestions(db, new Date()) }),
   },
   {
     // Replies a platform could not take yet (429, 5xx), and anything queued while no one was delivering.

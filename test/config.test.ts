@@ -19,6 +19,8 @@ describe("parseConfig", () => {
       ZALO_OA_MESSAGES_PER_SECOND: 10,
       ZALO_PERSONAL_MODE: "on",
       ZALO_PERSONAL_MESSAGES_PER_MINUTE: 20,
+      QA_DEFAULT_UNIT: "VN",
+      QA_DUE_WORKING_DAYS: 5,
     });
   });
 

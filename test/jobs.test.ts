@@ -7,9 +7,10 @@ import { CRON_TICK_MS, dueJobs, jobs } from "../src/jobs";
 const HOUR = 60 * 60 * 1000;
 
 describe("jobs", () => {
-  it("declares the expiry sweep and channel upkeep hourly, outbox delivery every few seconds", () => {
+  it("declares the hourly and 10-minute sweeps, and outbox delivery every few seconds", () => {
     expect(Object.fromEntries(jobs.map((j) => [j.name, j.everyMs]))).toEqual({
       "surveys.expire": HOUR,
+      "questions.overdue": 10 * 60_000,
       "outbox.deliver": 5_000,
       "channels.maintain": HOUR,
     });

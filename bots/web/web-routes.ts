@@ -67,7 +67,12 @@ export function webRoutes() {
       const services = c.get("services");
       const platformId = await webIdentity.verify(services, user);
       if (!platformId) return c.json(unsignedUser, 401);
-      const result = await processInbound(services.db, { channel: "web", platformId, text });
+      const result = await processInbound(services.db, {
+        channel: "web",
+        platformId,
+        text,
+        qa: { defaultUnitCode: services.config.QA_DEFAULT_UNIT, dueWorkingDays: services.config.QA_DUE_WORKING_DAYS },
+      });
       // The web chat has no update ids, so a result is always "processed".
       const replies = result.status === "processed" ? webChannel.render(result.replies) : [];
       return c.json({ replies });

@@ -7,3 +7,4 @@ export * from "./surveys";
 export * from "./content-revision";
 export * from "./zalo";
 export * from "./qa";
+export * from "./questions";

@@ -14,9 +14,13 @@ import type { Db } from "../../db/db";
 import { databaseIdentity, runStatement } from "../../db/db";
 import type { Channel } from "../../db/schema/index";
 import { cachedContentSource } from "../content/content-cache";
+import { cachedQaSource } from "../content/qa-source";
 import { handle, type EngineResult } from "../engine/handle";
 import type { Reply } from "../engine/replies";
 import { restoreSession } from "../engine/session";
+import { applyQaEffects } from "../qa/apply-qa-effects";
+import { createQuestionInbox } from "../qa/question-inbox";
+import { DEFAULT_QA_SETTINGS, type QaSettings } from "../qa/qa-settings";
 import { applyEffects } from "../surveys/apply-effects";
 import { createSurveyRepository } from "../surveys/survey-repository";
 
@@ -33,6 +37,8 @@ export interface InboundMessage {
    * after it loses nothing: a delivery loop sends what is queued. The web chat returns them in the response.
    */
   queueReplies?: boolean;
+  /** The office's inbox settings (QA_DEFAULT_UNIT, QA_DUE_WORKING_DAYS); the defaults when a caller has none. */
+  qa?: QaSettings;
 }
 
 export type InboundResult =
@@ -146,8 +152,11 @@ async function openTurn(db: Db, message: InboundMessage, now: Date): Promise<Ope
 }
 
 function runEngine(db: Db, reader: Db, message: InboundMessage, opened: OpenedTurn, state: unknown, now: Date) {
+  const revision = Number(opened.content_revision ?? 0);
   return handle({ text: message.text, contactId: opened.contact_id }, restoreSession(state), {
-    content: cachedContentSource(databaseIdentity(db), reader, Number(opened.content_revision ?? 0)),
+    content: cachedContentSource(databaseIdentity(db), reader, revision),
+    qa: cachedQaSource(databaseIdentity(db), reader, revision),
+    inbox: createQuestionInbox(reader, message.qa ?? DEFAULT_QA_SETTINGS, () => now),
     surveys: createSurveyRepository(reader, () => now),
     newId: () => crypto.randomUUID(),
     now: () => now,
@@ -187,6 +196,7 @@ async function finishWithEffects(
 ): Promise<InboundResult> {
   const contactId = opened.contact_id;
   const applied = await applyEffects(tx, contactId, message.channel, result.effects, now);
+  if (!applied.erased) await applyQaEffects(tx, contactId, message.channel, result.effects, now);
   if (applied.erased) {
     // The contact is gone with its session and outbox: the acknowledgement goes back directly, and only this once.
     if (message.updateKey !== undefined)

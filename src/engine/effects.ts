@@ -24,4 +24,28 @@ export type Effect =
   /** Consent withdrawn: stop processing at once (in-progress responses stop, consent marked withdrawn). */
   | { type: "withdraw_consent" }
   /** Delete the person's personal data; "deidentify" keeps their answers with no link to them. */
-  | { type: "erase_contact"; mode: "delete" | "deidentify" };
+  | { type: "erase_contact"; mode: "delete" | "deidentify" }
+  /** "Hỏi cán bộ tư pháp": the question goes to the inbox of `unitId`, with the articles the bot had shown. */
+  | {
+      type: "escalate_question";
+      questionId: string;
+      text: string;
+      articles: Array<{ articleId: number; document: string; article: string; title: string | null }>;
+      unitId: number;
+      topicId: number | null;
+      dueAt: string;
+    }
+  /**
+   * A "was this helpful?" tap: stored as a de-identified answer_feedback response (no contact, so no consent
+   * dialogue), linked to what it rates: an approved answer, an officer's answer (questionId) or the articles shown.
+   */
+  | {
+      type: "rate_answer";
+      responseId: string;
+      waveId: number;
+      surveyVersion: number;
+      code: string;
+      approvedAnswerId: number | null;
+      questionId: string | null;
+      articleIds: number[];
+    };

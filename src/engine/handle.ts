@@ -3,13 +3,14 @@
 import { foldText, normalizeText } from "../text/vietnamese";
 import { openArticle, parseArticleRequest } from "./article-command";
 import { renderArticle, renderArticles, renderDocuments, renderTopics } from "./browse";
-import { commandValues, isStopWord, parseCommand, type Command } from "./commands";
+import { isStopWord, parseCommand, type Command } from "./commands";
 import type { Effect } from "./effects";
 import { renderLesson, renderLessons } from "./lessons";
 import { homeOption, menuOptions, renderMenu } from "./menu";
 import { messages } from "./messages";
 import type { EngineDeps } from "./ports";
 import { eraseChoiceReprompt, eraseCommand, parseEraseCommand } from "./privacy-commands";
+import { answerQuestion, parseQaValue, qaAction } from "./qa-dialogue";
 import type { Rendered } from "./rendered";
 import type { Reply } from "./replies";
 import { search } from "./search";
@@ -82,6 +83,8 @@ export async function handle(inbound: Inbound, session: Session, deps: EngineDep
     if (answered) return finish(answered);
     if (session.screen.kind === "erase_choice" && command === null) return finish(eraseChoiceReprompt());
   }
+  const qa = parseQaValue(value);
+  if (qa) return finish(await qaAction(qa, session, inbound.contactId, deps));
   const command = parseCommand(value);
   if (command === null) {
     const article = parseArticleRequest(value);
@@ -122,7 +125,9 @@ function finish(rendered: Rendered): EngineResult {
 
 async function run(command: Command | null, text: string, session: Session, survey: SurveyContext): Promise<Rendered> {
   const deps = survey.deps;
-  if (command === null) return search(text, 1, deps);
+  // Free text is a question, except on the explicit search screen, where it stays a keyword search.
+  if (command === null)
+    return session.screen.kind === "search_prompt" ? search(text, 1, deps) : answerQuestion(text, deps);
   const home = homeOption;
   switch (command.kind) {
     case "surveys":

@@ -4,7 +4,9 @@ export const messages = {
   welcome:
     "Xin chào! Tôi là Loa, trợ lý phổ biến pháp luật của cơ quan Tư pháp. Tôi có thể giúp bạn đọc văn bản pháp luật, " +
     "đọc bài phổ biến pháp luật và tìm nhanh quy định bạn cần.",
-  menuPrompt: 'Bạn muốn làm gì? Chọn một mục bên dưới, hoặc gõ điều bạn muốn tìm (ví dụ: "ly hôn", "tạm trú").',
+  menuPrompt:
+    "Bạn muốn làm gì? Chọn một mục bên dưới, hoặc gõ câu hỏi pháp luật của bạn " +
+    '(ví dụ: "ly hôn cần thủ tục gì?", "đăng ký tạm trú ở đâu?").',
   menu: {
     browse: "📚 Tra cứu văn bản pháp luật",
     lessons: "📖 Bài phổ biến pháp luật",
@@ -14,8 +16,9 @@ export const messages = {
   help: [
     "Cách dùng Loa:",
     "• Chọn các nút bên dưới tin nhắn, hoặc gõ số thứ tự của mục muốn chọn.",
-    '• Gõ bất kỳ từ khóa nào để tìm quy định pháp luật, có dấu hay không dấu đều được (ví dụ: "ly hon", "đăng ký tạm ' +
-      'trú").',
+    '• Gõ câu hỏi bằng lời của bạn, có dấu hay không dấu đều được (ví dụ: "ly hon can thu tuc gi"): Loa chỉ ra các ' +
+      'điều luật liên quan. Chưa rõ thì chọn "Hỏi cán bộ tư pháp" để cán bộ trả lời.',
+    '• Muốn tìm theo từ khóa, chọn "Tìm kiếm".',
     '• Gõ "menu" hoặc "hủy" bất cứ lúc nào để quay về danh mục chính.',
     '• Đang đọc một luật, gõ "điều 51" để mở ngay điều 51; ở bất cứ đâu, gõ "điều 51 luật hôn nhân".',
     "",
@@ -70,4 +73,41 @@ export const messages = {
     tooLong: 'Bạn hãy gõ ngắn gọn số điều và tên văn bản, ví dụ: "điều 8 luật hôn nhân".',
   },
   emptyMessage: "Tôi chưa nhận được nội dung. Bạn hãy gõ câu hỏi hoặc chọn một mục.",
+  qa: {
+    approvedTitle: "Trả lời:",
+    basis: (citations: string[]) => `Căn cứ: ${citations.join("; ")}`,
+    citation: (number: string, document: string) => `Điều ${number} ${document}`,
+    articlesTitle: "Các quy định liên quan đến câu hỏi của bạn:",
+    articleLine: (index: number, number: string, document: string, title: string | null) =>
+      `${index}. Điều ${number} ${document}${title ? ` — ${title}` : ""}`,
+    readArticle: (number: string, document: string) => `📄 Đọc Điều ${number} ${document}`,
+    reference:
+      "Nội dung trên chỉ để tham khảo. Nếu chưa rõ hoặc cần giải quyết việc cụ thể, bạn có thể hỏi cán bộ tư pháp.",
+    helpful: "Câu trả lời có giúp ích cho bạn không?",
+    nothingFound:
+      "Tôi chưa tìm thấy quy định nào phù hợp với câu hỏi của bạn. Bạn có thể gửi câu hỏi cho cán bộ tư pháp, " +
+      "hoặc tra cứu văn bản theo lĩnh vực.",
+    tooLong: (max: number) => `Câu hỏi dài quá. Bạn hãy viết gọn lại trong khoảng ${max} ký tự.`,
+    askOfficer: "🙋 Hỏi cán bộ tư pháp",
+    confirm: (unit: string, due: string, question: string) =>
+      [
+        `Câu hỏi của bạn sẽ được gửi đến cán bộ tư pháp của ${unit}. Cán bộ sẽ trả lời chậm nhất vào ngày ${due}.`,
+        "",
+        `Những gì được gửi: nội dung câu hỏi "${question}" và các điều luật Loa vừa gợi ý. Cơ quan tư pháp chỉ dùng ` +
+          "chúng để trả lời bạn; câu trả lời sẽ được gửi lại vào cuộc trò chuyện này. Bạn đừng ghi số căn cước, " +
+          "số điện thoại hay thông tin riêng không cần thiết cho câu hỏi.",
+        "",
+        "Bạn có muốn gửi không?",
+      ].join("\n"),
+    send: "✅ Gửi câu hỏi",
+    dontSend: "Không gửi",
+    sent: (unit: string, due: string) =>
+      `Câu hỏi đã được gửi đến cán bộ tư pháp của ${unit}. Cán bộ sẽ trả lời chậm nhất vào ngày ${due}; ` +
+      "câu trả lời sẽ được gửi vào cuộc trò chuyện này.",
+    notSent: "Câu hỏi chưa được gửi. Bạn có thể hỏi tiếp hoặc chọn một mục bên dưới.",
+    noQuestion: 'Bạn hãy gõ câu hỏi của mình trước, rồi chọn "Hỏi cán bộ tư pháp" nếu cần.',
+    thanks: "Cảm ơn bạn đã phản hồi!",
+    officerAnswer: (unit: string, question: string) =>
+      `Cán bộ tư pháp của ${unit} đã trả lời câu hỏi của bạn:\n"${question}"`,
+  },
 } as const;

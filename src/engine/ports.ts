@@ -151,9 +151,25 @@ export interface QaSource {
   answer(question: string, limit: number): Promise<QaAnswer>;
 }
 
+/** Where an escalated question goes and by when it is answered (src/qa implements it over units and rules). */
+export interface EscalationRoute {
+  unitId: number;
+  /** As a citizen reads it: "Phường Ba Đình, Thành phố Hà Nội". */
+  unitName: string;
+  /** The topic of the best article's statute, which routing rules key on. */
+  topicId: number | null;
+  dueAt: Date;
+}
+
+export interface QuestionInbox {
+  /** The inbox a question from this contact goes to, given the best article shown (or none). */
+  route(contactId: string, bestArticleId: number | null): Promise<EscalationRoute>;
+}
+
 export interface EngineDeps {
   content: ContentSource;
-  qa?: QaSource;
+  qa: QaSource;
+  inbox: QuestionInbox;
   surveys: SurveySource;
   newId: () => string;
   now: () => Date;

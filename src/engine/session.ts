@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { answerValueSchema, responseStatuses } from "../../surveys/schema";
 
+/** The longest question kept for an officer (longer text is cut there). */
+export const QUESTION_MAX_LENGTH = 2000;
+
 export const screenSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("menu") }),
   z.object({ kind: z.literal("help") }),
@@ -63,6 +66,20 @@ export const screenSchema = z.discriminatedUnion("kind", [
     lastActivity: z.string(),
   }),
   z.object({ kind: z.literal("erase_choice") }),
+  /** An answer to a question was shown: the question, what answered it, for the rating and "Hỏi cán bộ tư pháp". */
+  z.object({
+    kind: z.literal("qa_answer"),
+    question: z.string().max(QUESTION_MAX_LENGTH),
+    articleIds: z.array(z.number().int()).max(5),
+    approvedId: z.number().int().optional(),
+  }),
+  /** The person was told where the question would go and what is sent, and is asked to confirm. */
+  z.object({
+    kind: z.literal("qa_confirm"),
+    question: z.string().max(QUESTION_MAX_LENGTH),
+    articleIds: z.array(z.number().int()).max(5),
+    approvedId: z.number().int().optional(),
+  }),
 ]);
 export type Screen = z.infer<typeof screenSchema>;
 

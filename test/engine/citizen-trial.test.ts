@@ -70,7 +70,7 @@ describe(`citizen and hostile trial findings in the engine (${testDriver})`, () 
   it("D6: greetings, thanks and ok get a friendly word and the menu, not a search", async () => {
     for (const text of ["xin chào", "Chào bạn", "chao ban a", "cảm ơn", "Cám ơn bạn nhé!", "cam on", "ok", "OK ạ"]) {
       const replies = await say(app, "d6-user", text);
-      expect(replies.map((r) => r.text).join("\n"), text).not.toContain("Kết quả tìm kiếm");
+      expect(replies.map((r) => r.text).join("\n"), text).not.toMatch(/Kết quả tìm kiếm|Các quy định liên quan/);
       expect(replies.map((r) => r.text).join("\n"), text).not.toContain("chưa tìm thấy");
       expect(
         last(replies).options.map((o) => o.value),

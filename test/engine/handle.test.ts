@@ -2,11 +2,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
-import { createContentRepository } from "../../src/content/content-repository";
-import { createSurveyRepository } from "../../src/surveys/survey-repository";
 import { handle, type EngineResult } from "../../src/engine/handle";
 import type { EngineDeps } from "../../src/engine/ports";
 import { newSession, restoreSession, sessionSchema, type Session } from "../../src/engine/session";
+import { engineDeps } from "../support/engine-deps";
 import { createTestDb, testDriver } from "../support/test-db";
 
 describe(`conversation engine (${testDriver})`, () => {
@@ -16,12 +15,7 @@ describe(`conversation engine (${testDriver})`, () => {
 
   beforeAll(async () => {
     db = await createTestDb({ seed: "quick" });
-    deps = {
-      content: createContentRepository(db.db),
-      surveys: createSurveyRepository(db.db),
-      newId: () => crypto.randomUUID(),
-      now: () => new Date(),
-    };
+    deps = engineDeps(db.db);
   });
   afterAll(async () => db?.close());
 
@@ -97,11 +91,11 @@ describe(`conversation engine (${testDriver})`, () => {
     }
     const topics = await handle({ text: "tra cuu van ban phap luat", contactId }, menu.session, deps);
     expect(topics.session.screen).toEqual({ kind: "topics" });
-    // The command words still work; a session saved before labels existed has text searched, as before.
+    // The command words still work; a session saved before labels existed takes the text as a question.
     expect((await handle({ text: "bai pho bien", contactId }, menu.session, deps)).session.screen.kind).toBe("lessons");
     const { labels: _, ...older } = menu.session;
     expect((await handle({ text: "tim kiem phap luat", contactId }, older, deps)).session.screen.kind).toBe(
-      "search_results",
+      "qa_answer",
     );
   });
 
@@ -118,8 +112,8 @@ describe(`conversation engine (${testDriver})`, () => {
     expect(cancelled.session.screen).toEqual({ kind: "menu" });
   });
 
-  it("searches free text, pages results and opens a hit", async () => {
-    const results = await converse("ly hon");
+  it("searches on the search screen, pages results and opens a hit", async () => {
+    const results = await converse("search", "ly hon");
     expect(results.session.screen).toEqual({ kind: "search_results", query: "ly hon", page: 1 });
     const page2 = await handle({ text: pick(results, "Trang sau"), contactId }, results.session, deps);
     expect(page2.session.screen).toMatchObject({ page: 2 });

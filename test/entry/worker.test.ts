@@ -98,7 +98,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { replies: Array<{ text: string }> };
-    expect(body.replies[0]!.text).toContain('Kết quả tìm kiếm cho "ly hon"');
+    expect(body.replies[0]!.text).toContain("Các quy định liên quan đến câu hỏi của bạn:");
   });
 
   it("processes a Telegram webhook update and replies to the local Bot API server", async () => {

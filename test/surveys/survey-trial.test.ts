@@ -16,9 +16,9 @@ import { handle as handleMessage } from "../../src/engine/handle";
 import { applyEffects } from "../../src/surveys/apply-effects";
 import type { EngineDeps } from "../../src/engine/ports";
 import { newSession, type Session } from "../../src/engine/session";
-import { createContentRepository } from "../../src/content/content-repository";
 import { createSurveyRepository } from "../../src/surveys/survey-repository";
 import { createTestApp, say, type WebReply } from "../support/test-app";
+import { engineDeps } from "../support/engine-deps";
 import { createTestDb, testDriver } from "../support/test-db";
 
 describe(`survey findings of the citizen trial (${testDriver})`, () => {
@@ -196,12 +196,9 @@ describe(`survey findings of the citizen trial (${testDriver})`, () => {
   it("C4: a 4,096-character commune answer is re-prompted before any unit lookup", async () => {
     const real = createSurveyRepository(db.db);
     let lookups = 0;
-    const deps: EngineDeps = {
-      content: createContentRepository(db.db),
+    const deps: EngineDeps = engineDeps(db.db, {
       surveys: { ...real, findUnits: (text, level) => (lookups++, real.findUnits(text, level)) },
-      newId: () => crypto.randomUUID(),
-      now: () => new Date(),
-    };
+    });
     const contactId = crypto.randomUUID();
     let session: Session = newSession();
     for (const text of ["survey:legal_access_satisfaction", "age:adult", "c:yes"])

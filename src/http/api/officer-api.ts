@@ -6,7 +6,9 @@ import { authRoutes } from "./auth-routes";
 import { contentRoutes } from "./content-routes";
 import { exportRoutes } from "./export-routes";
 import { authenticateOfficer } from "./officer-auth";
+import { answerRoutes } from "./answer-routes";
 import { officerRoutes } from "./officer-routes";
+import { questionRoutes } from "./question-routes";
 import { scoringRoutes } from "./scoring-routes";
 import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
@@ -23,6 +25,8 @@ export function officerApi() {
   api.route("/", surveyRoutes());
   api.route("/", scoringRoutes());
   api.route("/", exportRoutes());
+  api.route("/", questionRoutes());
+  api.route("/", answerRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",

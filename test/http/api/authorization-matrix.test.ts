@@ -1,8 +1,17 @@
 // Every officer route × every role × in scope / out of scope / no token: the exact status, and never a row from
 // outside the caller's scope in any response.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../../db/db";
-import type { OfficerRole } from "../../../db/schema/index";
+import { eq } from "drizzle-orm";
+import type { Db, DbHandle } from "../../../db/db";
+import {
+  approvedAnswers,
+  contacts,
+  type OfficerRole,
+  questionRoutes,
+  questions,
+  topics,
+  units,
+} from "../../../db/schema/index";
 import { roleRank } from "../../../src/officers/roles";
 import {
   OUT_OF_SCOPE_MARKER,
@@ -27,6 +36,57 @@ interface RouteCase {
   inScope: (w: OfficerWorld, role: OfficerRole) => Call | Promise<Call>;
   /** The same request aimed outside the caller's scope, and what it must answer; absent for unscoped routes. */
   outOfScope?: { status: number; call: (w: OfficerWorld) => Call };
+}
+
+// The database of the world, for cases that need a fresh row per call (a question moves on once claimed).
+let worldDb: Db;
+let fresh = 0;
+
+/** A question from a new contact in `unitCode`'s inbox; outside ones carry the marker, to catch leaks. */
+async function freshQuestion(unitCode: string, answered = false): Promise<string> {
+  const [unit] = await worldDb.select({ id: units.id }).from(units).where(eq(units.code, unitCode));
+  const [contact] = await worldDb
+    .insert(contacts)
+    .values({ channel: "web", platformId: unique("hoi") })
+    .returning({ id: contacts.id });
+  const [row] = await worldDb
+    .insert(questions)
+    .values({
+      contactId: contact!.id,
+      channel: "web",
+      text: unitCode === "00004" ? "Câu hỏi trong phạm vi" : `Câu hỏi ${OUT_OF_SCOPE_MARKER}`,
+      unitId: unit!.id,
+      dueAt: new Date(Date.now() + 86_400_000),
+      ...(answered ? { status: "answered" as const, answerText: "Trả lời", answeredAt: new Date() } : {}),
+    })
+    .returning({ id: questions.id });
+  return row!.id;
+}
+
+async function freshAnswer(unitCode: string): Promise<number> {
+  const [unit] = await worldDb.select({ id: units.id }).from(units).where(eq(units.code, unitCode));
+  const [row] = await worldDb
+    .insert(approvedAnswers)
+    .values({ question: `Câu hỏi mẫu ${++fresh}`, answer: "Trả lời mẫu", unitId: unit!.id })
+    .returning({ id: approvedAnswers.id });
+  return row!.id;
+}
+
+async function freshTopic(): Promise<number> {
+  const [row] = await worldDb
+    .insert(topics)
+    .values({ slug: unique("linh-vuc"), name: `Lĩnh vực ${++fresh}` })
+    .returning({ id: topics.id });
+  return row!.id;
+}
+
+async function freshRule(fromUnitCode: string): Promise<number> {
+  const [from] = await worldDb.select({ id: units.id }).from(units).where(eq(units.code, fromUnitCode));
+  const [row] = await worldDb
+    .insert(questionRoutes)
+    .values({ fromUnitId: from!.id, topicId: await freshTopic(), toUnitId: from!.id })
+    .returning({ id: questionRoutes.id });
+  return row!.id;
 }
 
 const get = (path: string): Call => ({ method: "GET", path });
@@ -297,6 +357,74 @@ const routes: RouteCase[] = [
       call: (w) => get(`/api/exports/responses?survey=answer_feedback&format=csv&unit=${w.outside.communeCode}`),
     },
   },
+  { name: "GET /api/questions", least: "viewer", ok: 200, inScope: () => get("/api/questions") },
+  {
+    name: "GET /api/questions/{id}",
+    least: "viewer",
+    ok: 200,
+    inScope: async (w) => get(`/api/questions/${await freshQuestion(w.inside.communeCode)}`),
+    outOfScope: { status: 404, call: () => get("/api/questions/QUESTION-OUTSIDE") },
+  },
+  ...(["claim", "close"] as const).map(
+    (action): RouteCase => ({
+      name: `POST /api/questions/{id}/${action}`,
+      least: "officer",
+      ok: 200,
+      inScope: async (w) => post(`/api/questions/${await freshQuestion(w.inside.communeCode)}/${action}`),
+      outOfScope: { status: 404, call: () => post(`/api/questions/QUESTION-OUTSIDE/${action}`) },
+    }),
+  ),
+  {
+    name: "POST /api/questions/{id}/answer",
+    least: "officer",
+    ok: 200,
+    inScope: async (w) =>
+      post(`/api/questions/${await freshQuestion(w.inside.communeCode)}/answer`, { text: "Trả lời", citations: [] }),
+    outOfScope: {
+      status: 404,
+      call: () => post("/api/questions/QUESTION-OUTSIDE/answer", { text: "Trả lời", citations: [] }),
+    },
+  },
+  {
+    name: "POST /api/questions/{id}/promote",
+    least: "officer",
+    ok: 201,
+    inScope: async (w) => post(`/api/questions/${await freshQuestion(w.inside.communeCode, true)}/promote`, {}),
+    outOfScope: { status: 404, call: () => post("/api/questions/QUESTION-OUTSIDE-ANSWERED/promote", {}) },
+  },
+  { name: "GET /api/question-routes", least: "viewer", ok: 200, inScope: () => get("/api/question-routes") },
+  {
+    name: "POST /api/question-routes",
+    least: "manager",
+    ok: 201,
+    inScope: async (w) =>
+      post("/api/question-routes", {
+        fromUnitCode: w.inside.communeCode,
+        topicId: await freshTopic(),
+        toUnitCode: "01",
+      }),
+    // A unit outside the caller's scope is a bad field, named.
+    outOfScope: {
+      status: 400,
+      call: (w) => post("/api/question-routes", { fromUnitCode: w.outside.communeCode, topicId: 1, toUnitCode: "01" }),
+    },
+  },
+  {
+    name: "DELETE /api/question-routes/{id}",
+    least: "manager",
+    ok: 204,
+    inScope: async (w) => ({ method: "DELETE", path: `/api/question-routes/${await freshRule(w.inside.communeCode)}` }),
+    outOfScope: { status: 404, call: () => ({ method: "DELETE", path: "/api/question-routes/RULE-OUTSIDE" }) },
+  },
+  // Approved answers are what the bot tells everyone: every officer may read them all.
+  { name: "GET /api/answers", least: "viewer", ok: 200, inScope: () => get("/api/answers") },
+  {
+    name: "POST /api/answers/{id}/retire",
+    least: "officer",
+    ok: 200,
+    inScope: async (w) => post(`/api/answers/${await freshAnswer(w.inside.communeCode)}/retire`),
+    outOfScope: { status: 404, call: () => post("/api/answers/ANSWER-OUTSIDE/retire") },
+  },
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {
@@ -306,6 +434,7 @@ describe(`authorization matrix (${testDriver})`, () => {
 
   beforeAll(async () => {
     ({ handle, app, world } = await openOfficerWorld());
+    worldDb = handle.db;
   });
   afterAll(async () => handle?.close());
 
@@ -322,6 +451,18 @@ describe(`authorization matrix (${testDriver})`, () => {
       const created = await send(post("/api/me/tokens", { name: unique("của người khác") }), world.national.token);
       const { id } = (await created.json()) as { id: string };
       return { ...call, path: call.path.replace("PLACEHOLDER-OTHER", id) };
+    }
+    // Rows outside the caller's scope, made fresh for each call.
+    const outside = world.outside.communeCode;
+    const fills: Array<[string, () => Promise<string | number>]> = [
+      ["QUESTION-OUTSIDE-ANSWERED", () => freshQuestion(outside, true)],
+      ["QUESTION-OUTSIDE", () => freshQuestion(outside)],
+      ["RULE-OUTSIDE", () => freshRule(outside)],
+      ["ANSWER-OUTSIDE", () => freshAnswer(outside)],
+    ];
+    for (const [placeholder, make] of fills) {
+      if (call.path.includes(placeholder))
+        return { ...call, path: call.path.replace(placeholder, String(await make())) };
     }
     return call;
   }
