@@ -11,7 +11,7 @@ import {
   type PacingLimits,
   type SendFailure,
 } from "../../src/conversations/delivery";
-import { processInbound } from "../../src/conversations/process-inbound";
+import { processInbound, type InboundMessage } from "../../src/conversations/process-inbound";
 import type { Reply } from "../../src/engine/replies";
 import { describeError, type Logger } from "../../src/log";
 import type { ChannelRuntime } from "../../src/services";
@@ -38,6 +38,8 @@ export interface TelegramOptions {
   pacing?: Partial<PacingLimits>;
   /** How long a delivery claim holds without being renewed (tests shorten it). */
   leaseMs?: number;
+  /** Where escalated questions go and when they are due (QA_DEFAULT_UNIT, QA_DUE_WORKING_DAYS). */
+  qa?: InboundMessage["qa"];
 }
 
 /** The bot commands Telegram shows in its menu (registered by `npm run telegram:webhook`). */
@@ -173,6 +175,7 @@ export function createTelegramBot(options: TelegramOptions) {
       updateKey: String(ctx.update.update_id),
       locale: ctx.from?.language_code === "vi" || !ctx.from?.language_code ? "vi" : ctx.from.language_code,
       queueReplies: true,
+      qa: options.qa,
     });
     if (result.status === "duplicate") return;
     if (result.outboxId !== undefined) {

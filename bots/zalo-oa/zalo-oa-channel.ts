@@ -183,6 +183,7 @@ export function createZaloOa(options: ZaloOaOptions) {
       text,
       updateKey,
       queueReplies: true,
+      qa: { defaultUnitCode: config.QA_DEFAULT_UNIT, dueWorkingDays: config.QA_DUE_WORKING_DAYS },
     });
     if (result.status === "duplicate") return;
     // Messages that waited for this person to write again go first, then the answer. Sending is paced, so it

@@ -20,7 +20,8 @@ const LOGIN_HINT = "Chạy npm run zalo:login để đăng nhập tài khoản Z
 export interface StartZaloPersonalOptions {
   db: Db;
   log: Logger;
-  config: Pick<AppConfig, "ZALO_CREDENTIALS_KEY" | "ZALO_PERSONAL_MESSAGES_PER_MINUTE">;
+  config: Pick<AppConfig, "ZALO_CREDENTIALS_KEY" | "ZALO_PERSONAL_MESSAGES_PER_MINUTE"> &
+    Partial<Pick<AppConfig, "QA_DEFAULT_UNIT" | "QA_DUE_WORKING_DAYS">>;
   account?: string;
   /** How to log in (tests pass a fake); zca-js with the saved credentials otherwise. */
   connect?: (credentials: ZaloCredentials) => Promise<ZcaConnection>;
@@ -58,6 +59,10 @@ export async function startZaloPersonalGateway(
     log,
     account,
     messagesPerMinute: options.config.ZALO_PERSONAL_MESSAGES_PER_MINUTE,
+    qa:
+      options.config.QA_DEFAULT_UNIT && options.config.QA_DUE_WORKING_DAYS
+        ? { defaultUnitCode: options.config.QA_DEFAULT_UNIT, dueWorkingDays: options.config.QA_DUE_WORKING_DAYS }
+        : undefined,
     // A fresh login uses the cookies as Zalo last refreshed them.
     connect: () => connect(credentials),
     persistCredentials: async (current, ownId) => {

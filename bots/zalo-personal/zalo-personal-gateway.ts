@@ -15,7 +15,7 @@ import {
   type PacingLimits,
   type SendFailure,
 } from "../../src/conversations/delivery";
-import { processInbound } from "../../src/conversations/process-inbound";
+import { processInbound, type InboundMessage } from "../../src/conversations/process-inbound";
 import type { Reply } from "../../src/engine/replies";
 import { describeError, type Logger } from "../../src/log";
 import type { ChannelRuntime } from "../../src/services";
@@ -72,6 +72,8 @@ export interface ZaloGatewayOptions {
   account?: string;
   /** ZALO_PERSONAL_MESSAGES_PER_MINUTE (default 20). */
   messagesPerMinute?: number;
+  /** Where escalated questions go and when they are due (QA_DEFAULT_UNIT, QA_DUE_WORKING_DAYS). */
+  qa?: InboundMessage["qa"];
   /** Overrides of the pacing (tests). */
   pacing?: Partial<PacingLimits>;
   reconnect?: Partial<ReconnectPolicy>;
@@ -288,6 +290,7 @@ export function createZaloPersonalGateway(options: ZaloGatewayOptions) {
       updateKey: message.data.msgId,
       locale: "vi",
       queueReplies: true,
+      qa: options.qa,
     });
     if (result.status === "duplicate") return;
     if (result.outboxId !== undefined) {

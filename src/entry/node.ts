@@ -104,6 +104,7 @@ export async function startNodeServer(config: AppConfig) {
         log,
         rethrow: mode === "webhook",
         background: (work) => track(work),
+        qa: { defaultUnitCode: config.QA_DEFAULT_UNIT, dueWorkingDays: config.QA_DUE_WORKING_DAYS },
       });
   if (telegram && mode === "polling") {
     // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.

@@ -54,6 +54,7 @@ function workerChannels(config: AppConfig, db: Db, log: Logger, background?: (wo
           log,
           rethrow: true,
           background,
+          qa: { defaultUnitCode: config.QA_DEFAULT_UNIT, dueWorkingDays: config.QA_DUE_WORKING_DAYS },
         })),
     });
   }
