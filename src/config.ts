@@ -134,6 +134,12 @@ export const configSchema = z.object({
   ZALO_PERSONAL_MODE: optional(z.enum(["on", "off"]).default("on")),
   /** A personal account sends slowly: messages a minute over all chats (default 20). */
   ZALO_PERSONAL_MESSAGES_PER_MINUTE: optional(z.coerce.number().min(1).max(120).default(20)),
+
+  /**
+   * GET /api/search (public): requests a minute per client address (see TRUST_PROXY); 0 = no limit. Counted in
+   * memory: per process on Node, per isolate on Workers.
+   */
+  SEARCH_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(1_000_000).default(60)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

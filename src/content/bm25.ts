@@ -127,15 +127,8 @@ function average(values: Float32Array): number {
 
 /** Indices of the `k` highest scores above zero, best first; ties by lower index (stable across runs). */
 export function topK(scores: Float64Array, k: number): number[] {
-  const picked: number[] = [];
-  for (let d = 0; d < scores.length; d++) {
-    const s = scores[d]!;
-    if (s <= 0) continue;
-    if (picked.length === k && s <= scores[picked[k - 1]!]!) continue;
-    let at = picked.length;
-    while (at > 0 && scores[picked[at - 1]!]! < s) at--;
-    picked.splice(at, 0, d);
-    if (picked.length > k) picked.pop();
-  }
-  return picked;
+  const positive: number[] = [];
+  for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) positive.push(d);
+  positive.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return positive.length > k ? positive.slice(0, k) : positive;
 }

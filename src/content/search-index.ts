@@ -67,6 +67,11 @@ export interface SearchParams {
    * 1 + titleCoverage × (share of the title's weight, by idf, that the question contains).
    */
   titleCoverage: number;
+  /**
+   * Statute evidence: an article's score is multiplied by 1 + statutePrior × (its statute's share of the best
+   * statute's summed top scores), so articles of the statute the question is about as a whole rise.
+   */
+  statutePrior: number;
 }
 
 export const DEFAULT_SEARCH_PARAMS: SearchParams = {
@@ -80,6 +85,7 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   lessonBoost: 1,
   passageWeight: 1,
   titleCoverage: 0,
+  statutePrior: 0.2,
 };
 
 export interface SearchHitScored {
@@ -231,7 +237,26 @@ export class SearchIndex {
         scores[d]! *= 1 + (this.params.titleCoverage * said) / title.total;
       }
     }
+    if (this.params.statutePrior > 0) this.applyStatutePrior(scores);
     return scores;
+  }
+
+  private applyStatutePrior(scores: Float64Array): void {
+    const best = topK(scores, 20);
+    const mass = new Map<string, number>();
+    for (const d of best) {
+      const entry = this.entries[d]!;
+      if (entry.type === "article" && entry.document) {
+        mass.set(entry.document, (mass.get(entry.document) ?? 0) + scores[d]!);
+      }
+    }
+    const top = Math.max(0, ...mass.values());
+    if (top === 0) return;
+    for (let d = 0; d < scores.length; d++) {
+      const document = this.entries[d]!.document;
+      if (scores[d] === 0 || !document) continue;
+      scores[d]! *= 1 + (this.params.statutePrior * (mass.get(document) ?? 0)) / top;
+    }
   }
 
   /** The terms (syllable pairs and syllables) that weigh most in the given articles and are not asked already. */
@@ -252,6 +277,28 @@ export class SearchIndex {
     const best = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, p.feedbackTerms);
     const top = best[0]?.[1] ?? 0;
     return best.map(([term, w]) => ({ term, weight: (p.feedbackWeight * w) / top }));
+  }
+
+  /**
+   * How closely the question says what `entry`'s title says (for an approved answer: its question), from 0 to 1:
+   * the idf-weighted Dice overlap of their folded syllables and pairs, question words and filler dropped from
+   * both. 1 is the same question reworded at most by filler, diacritics or word order within pairs.
+   */
+  titleAgreement(question: string, entry: SearchEntry): number {
+    const weigh = (text: string) => {
+      const terms = queryTerms(questionClauses(text), false, { accentedWeight: 0, pairWeight: 1 });
+      return new Map(terms.map((t) => [t.term, this.bm25.idf(t.term)]));
+    };
+    const asked = weigh(question);
+    const stored = weigh(entry.title ?? "");
+    let common = 0;
+    let total = 0;
+    for (const [term, idf] of asked) {
+      total += idf;
+      if (stored.has(term)) common += idf;
+    }
+    for (const idf of stored.values()) total += idf;
+    return total === 0 ? 0 : (2 * common) / total;
   }
 
   /** The idf of a term in this index (for snippets and confidence). */

@@ -14,6 +14,7 @@ import type { Db } from "../../db/db";
 import { databaseIdentity, runStatement } from "../../db/db";
 import type { Channel } from "../../db/schema/index";
 import { cachedContentSource } from "../content/content-cache";
+import { cachedQaSource } from "../content/qa-source";
 import { handle, type EngineResult } from "../engine/handle";
 import type { Reply } from "../engine/replies";
 import { restoreSession } from "../engine/session";
@@ -148,6 +149,7 @@ async function openTurn(db: Db, message: InboundMessage, now: Date): Promise<Ope
 function runEngine(db: Db, reader: Db, message: InboundMessage, opened: OpenedTurn, state: unknown, now: Date) {
   return handle({ text: message.text, contactId: opened.contact_id }, restoreSession(state), {
     content: cachedContentSource(databaseIdentity(db), reader, Number(opened.content_revision ?? 0)),
+    qa: cachedQaSource(databaseIdentity(db), reader, Number(opened.content_revision ?? 0)),
     surveys: createSurveyRepository(reader, () => now),
     newId: () => crypto.randomUUID(),
     now: () => now,

@@ -8,10 +8,11 @@ import { exportRoutes } from "./export-routes";
 import { authenticateOfficer } from "./officer-auth";
 import { officerRoutes } from "./officer-routes";
 import { scoringRoutes } from "./scoring-routes";
+import { searchRoutes } from "./search-routes";
 import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
 
-const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/openapi.json", "/api/version"]);
+const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/openapi.json", "/api/version", "/api/search"]);
 
 export function officerApi() {
   const api = apiRouter();
@@ -23,6 +24,7 @@ export function officerApi() {
   api.route("/", surveyRoutes());
   api.route("/", scoringRoutes());
   api.route("/", exportRoutes());
+  api.route("/", searchRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
