@@ -29,16 +29,18 @@ export interface FieldTerms {
   body: Map<string, number>;
 }
 
-interface Postings {
-  docs: Uint32Array;
-  title: Uint16Array;
-  body: Uint16Array;
-}
-
-/** An inverted index: for each term, the documents that hold it and how often, per field. */
+/**
+ * An inverted index: for each term, the documents that hold it and how often, per field. Stored as one flat array
+ * per column with each term's slice given by `offsets` (compressed sparse rows): a typed array per term would cost
+ * more in object headers than in data.
+ */
 export class Bm25Index {
   readonly size: number;
-  private readonly postings = new Map<string, Postings>();
+  private readonly ids = new Map<string, number>();
+  private readonly offsets: Uint32Array;
+  private readonly docs: Uint32Array;
+  private readonly titleTf: Uint16Array;
+  private readonly bodyTf: Uint16Array;
   private readonly titleLength: Float32Array;
   private readonly bodyLength: Float32Array;
   private readonly averageTitle: number;
@@ -48,26 +50,43 @@ export class Bm25Index {
     this.size = documents.length;
     this.titleLength = new Float32Array(documents.length);
     this.bodyLength = new Float32Array(documents.length);
-    const building = new Map<string, number[]>();
-    documents.forEach((doc, d) => {
-      const terms = new Set([...doc.title.keys(), ...doc.body.keys()]);
-      for (const term of terms) {
-        let list = building.get(term);
-        if (!list) building.set(term, (list = []));
-        list.push(d, doc.title.get(term) ?? 0, doc.body.get(term) ?? 0);
+    // First pass: term ids and, per document, (term, title count, body count) in order.
+    const df: number[] = [];
+    const rows: number[] = [];
+    const rowEnd = new Uint32Array(documents.length);
+    const idOf = (term: string) => {
+      let id = this.ids.get(term);
+      if (id === undefined) {
+        id = df.length;
+        this.ids.set(term, id);
+        df.push(0);
       }
+      df[id]!++;
+      return id;
+    };
+    documents.forEach((doc, d) => {
+      for (const [term, n] of doc.title) rows.push(idOf(term), n, doc.body.get(term) ?? 0);
+      for (const [term, n] of doc.body) if (!doc.title.has(term)) rows.push(idOf(term), 0, n);
+      rowEnd[d] = rows.length;
       this.titleLength[d] = sum(doc.title);
       this.bodyLength[d] = sum(doc.body);
     });
-    for (const [term, list] of building) {
-      const n = list.length / 3;
-      const postings: Postings = { docs: new Uint32Array(n), title: new Uint16Array(n), body: new Uint16Array(n) };
-      for (let i = 0; i < n; i++) {
-        postings.docs[i] = list[3 * i]!;
-        postings.title[i] = Math.min(list[3 * i + 1]!, 65535);
-        postings.body[i] = Math.min(list[3 * i + 2]!, 65535);
+    // Second pass: each term's postings in document order.
+    this.offsets = new Uint32Array(df.length + 1);
+    for (let t = 0; t < df.length; t++) this.offsets[t + 1] = this.offsets[t]! + df[t]!;
+    const total = this.offsets[df.length]!;
+    this.docs = new Uint32Array(total);
+    this.titleTf = new Uint16Array(total);
+    this.bodyTf = new Uint16Array(total);
+    const fill = this.offsets.slice(0, df.length);
+    let row = 0;
+    for (let d = 0; d < documents.length; d++) {
+      for (; row < rowEnd[d]!; row += 3) {
+        const at = fill[rows[row]!]!++;
+        this.docs[at] = d;
+        this.titleTf[at] = Math.min(rows[row + 1]!, 65535);
+        this.bodyTf[at] = Math.min(rows[row + 2]!, 65535);
       }
-      this.postings.set(term, postings);
     }
     this.averageTitle = average(this.titleLength);
     this.averageBody = average(this.bodyLength);
@@ -75,7 +94,8 @@ export class Bm25Index {
 
   /** How many documents hold the term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.docs.length ?? 0;
+    const id = this.ids.get(term);
+    return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
   }
 
   /** Robertson–Spärck Jones idf, floored at a small positive value so a very common term never subtracts. */
@@ -87,28 +107,26 @@ export class Bm25Index {
   /** Adds each weighted term's BM25F contribution to `scores` (one slot per document). */
   accumulate(terms: Array<{ term: string; weight: number }>, params: Bm25Params, scores: Float64Array): void {
     const { k1, title, body } = params;
+    const titleNorm = title.b / this.averageTitle;
+    const bodyNorm = body.b / this.averageBody;
     for (const { term, weight } of terms) {
-      const postings = this.postings.get(term);
-      if (!postings || weight === 0) continue;
+      const id = this.ids.get(term);
+      if (id === undefined || weight === 0) continue;
       const idf = this.idf(term) * weight;
-      for (let i = 0; i < postings.docs.length; i++) {
-        const d = postings.docs[i]!;
+      const end = this.offsets[id + 1]!;
+      for (let i = this.offsets[id]!; i < end; i++) {
+        const d = this.docs[i]!;
         const tf =
-          (title.weight * postings.title[i]!) / (1 - title.b + (title.b * this.titleLength[d]!) / this.averageTitle) +
-          (body.weight * postings.body[i]!) / (1 - body.b + (body.b * this.bodyLength[d]!) / this.averageBody);
+          (title.weight * this.titleTf[i]!) / (1 - title.b + titleNorm * this.titleLength[d]!) +
+          (body.weight * this.bodyTf[i]!) / (1 - body.b + bodyNorm * this.bodyLength[d]!);
         scores[d]! += (idf * tf * (k1 + 1)) / (k1 + tf);
       }
     }
   }
 
-  /** The documents that hold a term (for pseudo-relevance feedback and tests). */
-  holders(term: string): Uint32Array {
-    return this.postings.get(term)?.docs ?? new Uint32Array(0);
-  }
-
   /** Distinct terms in the index. */
   get termCount(): number {
-    return this.postings.size;
+    return this.ids.size;
   }
 }
 

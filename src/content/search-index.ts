@@ -2,8 +2,8 @@
 // answers in one BM25F index (src/content/bm25.ts), queried the way Vietnamese legal questions are asked.
 //
 // Method, in the order a question goes through it:
-//  1. Analysis (src/text/search-analyzer.ts): folded syllables and syllable pairs, plus accented ones when the
-//     question has diacritics; filler and question words dropped ("cho hỏi", "có được … không", "như thế nào").
+//  1. Analysis (src/text/search-analyzer.ts): folded syllables and syllable pairs; filler and question words
+//     dropped ("cho hỏi", "có được … không", "như thế nào").
 //  2. Synonyms: a phrase of the synonym list found in the question ("sổ đỏ") adds what it means ("giấy chứng nhận
 //     quyền sử dụng đất") as extra, lighter terms. The list is data (search_synonyms), officers extend it.
 //  3. BM25F with two fields: title (article title + statute name, or a lesson's title and summary, or an approved
@@ -15,7 +15,6 @@
 // A semantic ranker could later re-rank `search()`'s candidates (the seam is `SearchIndex.search`); none is used.
 import {
   analyzeClauses,
-  hasDiacritics,
   type QueryOptions,
   type QueryTerm,
   questionClauses,
@@ -76,7 +75,7 @@ export interface SearchParams {
 
 export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   bm25: DEFAULT_BM25,
-  query: { accentedWeight: 0.5, pairWeight: 1 },
+  query: { pairWeight: 1 },
   synonymWeight: 0.4,
   statuteBoost: 1.5,
   feedbackDocuments: 0,
@@ -131,27 +130,27 @@ export class SearchIndex {
     readonly params: SearchParams = DEFAULT_SEARCH_PARAMS,
   ) {
     this.entries = entries;
-    const fields = entries.map(fieldTermsOf);
-    this.bm25 = new Bm25Index(fields);
+    // A paragraph break ends a clause, so a body's terms are exactly the sum of its paragraphs' terms: each
+    // paragraph is analysed once and serves both indexes.
     const owners: number[] = [];
     const passageFields: FieldTerms[] = [];
-    if (params.passageWeight > 0) {
-      entries.forEach((entry, d) => {
-        const parts = passagesOf(entry.body);
-        if (parts.length < 2) return;
-        for (const part of parts) {
+    const fields = entries.map((entry, d): FieldTerms => {
+      const title = indexTerms(titleTextOf(entry));
+      const parts = passagesOf(entry.body).map(indexTerms);
+      if (params.passageWeight > 0 && parts.length > 1) {
+        for (const body of parts) {
           owners.push(d);
-          passageFields.push({ title: fields[d]!.title, body: indexTerms(part) });
+          passageFields.push({ title, body });
         }
-      });
-    }
+      }
+      return { title, body: parts.length === 1 ? parts[0]! : sumTerms(parts) };
+    });
+    this.bm25 = new Bm25Index(fields);
     this.passages = new Bm25Index(passageFields);
     this.passageOwner = Uint32Array.from(owners);
     this.titleTerms = entries.map((entry) => {
       if (!entry.title) return null;
-      const terms = [...indexTerms(entry.title).keys()]
-        .filter((t) => !t.startsWith("~"))
-        .map((t): [string, number] => [t, this.bm25.idf(t)]);
+      const terms = [...indexTerms(entry.title).keys()].map((t): [string, number] => [t, this.bm25.idf(t)]);
       const total = terms.reduce((sum, [, idf]) => sum + idf, 0);
       return total > 0 ? { terms, total } : null;
     });
@@ -169,17 +168,16 @@ export class SearchIndex {
   /** The question as weighted terms (with synonym expansions), and the statutes it names. */
   analyze(question: string): AnalyzedQuery {
     const p = this.params;
-    const accented = hasDiacritics(question);
     const clauses = questionClauses(question);
     const terms = new Map<string, number>();
     const add = (list: QueryTerm[]) => {
       for (const t of list) terms.set(t.term, (terms.get(t.term) ?? 0) + t.weight);
     };
-    add(queryTerms(clauses, accented, p.query));
+    add(queryTerms(clauses, p.query));
     const all = analyzeClauses(question);
     for (const synonym of this.synonyms) {
       if (all.some((clause) => containsPhrase(clause, synonym.phrase))) {
-        add(queryTerms(synonym.means, true, p.query, p.synonymWeight));
+        add(queryTerms(synonym.means, p.query, p.synonymWeight));
       }
     }
     const folded = all.map((clause) => clause.map((s) => s.folded).filter((s) => s !== "va"));
@@ -268,9 +266,9 @@ export class SearchIndex {
       const entry = this.entries[d]!;
       const terms = indexTerms(`${entry.title ?? ""}\n${entry.body}`);
       let length = 0;
-      for (const [term, n] of terms) if (!term.startsWith("~")) length += n;
+      for (const n of terms.values()) length += n;
       for (const [term, n] of terms) {
-        if (term.startsWith("~") || have.has(term)) continue;
+        if (have.has(term)) continue;
         weights.set(term, (weights.get(term) ?? 0) + ((n / length) * this.bm25.idf(term)) / documents.length);
       }
     }
@@ -286,7 +284,7 @@ export class SearchIndex {
    */
   titleAgreement(question: string, entry: SearchEntry): number {
     const weigh = (text: string) => {
-      const terms = queryTerms(questionClauses(text), false, { accentedWeight: 0, pairWeight: 1 });
+      const terms = queryTerms(questionClauses(text), { pairWeight: 1 });
       return new Map(terms.map((t) => [t.term, this.bm25.idf(t.term)]));
     };
     const asked = weigh(question);
@@ -315,12 +313,17 @@ export function passagesOf(body: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-function fieldTermsOf(entry: SearchEntry): FieldTerms {
-  const titleText =
-    entry.type === "article"
-      ? `${entry.title ?? ""}\n${entry.document ?? ""}`
-      : `${entry.title ?? ""}\n${entry.heading ?? ""}`;
-  return { title: indexTerms(titleText), body: indexTerms(entry.body) };
+/** What an entry's title field holds: an article's title and statute name, a lesson's title and summary. */
+function titleTextOf(entry: SearchEntry): string {
+  return entry.type === "article"
+    ? `${entry.title ?? ""}\n${entry.document ?? ""}`
+    : `${entry.title ?? ""}\n${entry.heading ?? ""}`;
+}
+
+function sumTerms(parts: Array<Map<string, number>>): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const part of parts) for (const [term, n] of part) total.set(term, (total.get(term) ?? 0) + n);
+  return total;
 }
 
 /** The phrase occurs in the clause, syllable by syllable (folded where the question has no diacritics). */

@@ -27,7 +27,7 @@ export function bestSnippet(
 ): string {
   const units = unitsOf(body);
   if (units.length === 0) return "";
-  const wanted = new Map(terms.filter((t) => !t.term.startsWith("~")).map((t) => [t.term, t.weight * idf(t.term)]));
+  const wanted = new Map(terms.map((t) => [t.term, t.weight * idf(t.term)]));
   let best = units[0]!;
   let bestScore = 0;
   for (const unit of units) {

@@ -1,10 +1,11 @@
 // Turns Vietnamese text into search terms for the in-memory ranking (src/content/bm25.ts). Vietnamese words are
 // one to four syllables written apart ("quyền sử dụng đất"), so a syllable alone is vague ("ban" is bán, bạn, bàn,
-// bản…) and adjacent syllable pairs carry most of the meaning. Every syllable gives:
-//   - its folded form (no diacritics, đ → d, lower case), so questions typed without diacritics still match;
-//   - its accented form with the tone written as a digit ("hòa"/"hoà" → "hoa2"), so old and new tone placement
-//     agree; a question written with diacritics also searches these, a second, more precise signal;
-//   - pairs of adjacent syllables within a clause, in both forms.
+// bản…) and adjacent syllable pairs carry most of the meaning. Terms are folded syllables (no diacritics, đ → d,
+// lower case), so questions typed without diacritics match alike, and pairs of adjacent syllables within a clause.
+// Accented forms as a second, more precise index term were measured (bench:qa) and gained nothing on the dev
+// questions while doubling the index; they are kept only where diacritics decide a word: a question word list
+// ("cần" is one, "căn" is not) and synonym phrases, compared as typed when the person typed diacritics. The tone is
+// written as a digit ("hòa"/"hoà" → "hoa2") so old and new tone placement agree.
 // Questions also carry words that say "this is a question" and nothing about the law ("cho hỏi", "có được …
 // không", "như thế nào", "ạ"): those are dropped from the query (never from the indexed text).
 import { normalizeText } from "./vietnamese";
@@ -58,30 +59,18 @@ function splitTone(word: string): Syllable {
   return { folded, accented: `${withoutTone.normalize("NFC")}${tone}` };
 }
 
-/** True when the text carries any Vietnamese diacritic (so its accented forms are meaningful). */
-export function hasDiacritics(input: string): boolean {
-  const lower = normalizeText(input).toLowerCase();
-  return /đ/.test(lower) || /[\u0300-\u036f]/.test(lower.normalize("NFD"));
-}
-
-/** The accented form marks itself with a leading "~" so it never collides with a folded term. */
-export const accentedTerm = (syllable: string) => `~${syllable}`;
 export const pairTerm = (a: string, b: string) => `${a}_${b}`;
 
-/** Every term of a text as indexed: folded and accented syllables and pairs, with their counts. */
+/** Every term of a text as indexed: folded syllables and pairs, with their counts. */
 export function indexTerms(input: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
   for (const clause of analyzeClauses(input)) {
     for (let i = 0; i < clause.length; i++) {
-      const s = clause[i]!;
-      add(s.folded);
-      add(accentedTerm(s.accented));
+      const s = clause[i]!.folded;
+      add(s);
       const next = clause[i + 1];
-      if (next) {
-        add(pairTerm(s.folded, next.folded));
-        add(accentedTerm(pairTerm(s.accented, next.accented)));
-      }
+      if (next) add(pairTerm(s, next.folded));
     }
   }
   return counts;
@@ -158,13 +147,11 @@ export function isQuestionSyllable(s: Syllable): boolean {
 
 export interface QueryTerm {
   term: string;
-  /** How much the term counts (synonym expansions and accented terms count less than what was typed). */
+  /** How much the term counts (synonym expansions count less than what was typed). */
   weight: number;
 }
 
 export interface QueryOptions {
-  /** Weight of accented terms relative to folded ones (used only when the question has diacritics). */
-  accentedWeight: number;
   /** Weight of syllable-pair terms relative to single syllables. */
   pairWeight: number;
 }
@@ -195,24 +182,16 @@ export function questionClauses(input: string): Syllable[][] {
  * Query terms for clauses: syllables that carry content, and every adjacent pair of which at least one syllable
  * carries content. Duplicates add their weights (a word asked twice matters more).
  */
-export function queryTerms(clauses: Syllable[][], accented: boolean, options: QueryOptions, weight = 1): QueryTerm[] {
+export function queryTerms(clauses: Syllable[][], options: QueryOptions, weight = 1): QueryTerm[] {
   const weights = new Map<string, number>();
   const add = (term: string, w: number) => weights.set(term, (weights.get(term) ?? 0) + w);
   for (const clause of clauses) {
     for (let i = 0; i < clause.length; i++) {
       const s = clause[i]!;
       const content = !isQuestionSyllable(s);
-      if (content) {
-        add(s.folded, weight);
-        if (accented) add(accentedTerm(s.accented), weight * options.accentedWeight);
-      }
+      if (content) add(s.folded, weight);
       const next = clause[i + 1];
-      if (next && (content || !isQuestionSyllable(next))) {
-        add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
-        if (accented) {
-          add(accentedTerm(pairTerm(s.accented, next.accented)), weight * options.pairWeight * options.accentedWeight);
-        }
-      }
+      if (next && (content || !isQuestionSyllable(next))) add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
     }
   }
   return [...weights].map(([term, w]) => ({ term, weight: w }));
