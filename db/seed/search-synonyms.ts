@@ -141,7 +141,6 @@ export const seedSynonyms: SeedSynonym[] = [
   { phrase: "phạt", means: "xử phạt vi phạm hành chính" },
   { phrase: "bị phạt", means: "xử phạt vi phạm hành chính" },
   { phrase: "giấy tờ", means: "hồ sơ" },
-  { phrase: "thủ tục", means: "trình tự thủ tục hồ sơ" },
   { phrase: "ủy ban xã", means: "ủy ban nhân dân cấp xã" },
   { phrase: "ủy ban phường", means: "ủy ban nhân dân cấp xã" },
   { phrase: "công an", means: "cơ quan công an" },
