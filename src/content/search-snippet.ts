@@ -6,11 +6,11 @@ import { indexTerms } from "../text/search-analyzer";
 
 export const SNIPPET_LENGTH = 300;
 
-/** Sentences and clauses: paragraphs, split again after ";" or "." followed by a space. */
+/** Sentences and clauses: paragraphs, split again after ";" or "." and a space (not a clause number's "3. "). */
 function unitsOf(body: string): string[] {
   return body
     .split(/\n+/)
-    .flatMap((paragraph) => paragraph.split(/(?<=[.;])\s+(?=\S)/u))
+    .flatMap((paragraph) => paragraph.split(/(?<=[^\d\s][.;])\s+(?=\S)/u))
     .map((unit) => unit.trim())
     .filter((unit) => unit.length > 0);
 }
