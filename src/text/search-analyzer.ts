@@ -122,6 +122,7 @@ const FILLER_PHRASES = [
   "hiện nay",
   "trường hợp nào",
   "ở đâu",
+  "bao nhiêu",
 ].map((phrase) => analyzeClauses(phrase)[0]!);
 
 /** Single syllables that are grammar or politeness in a question: dropped as terms (pairs around them stay). */

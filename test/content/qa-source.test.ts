@@ -60,7 +60,7 @@ describe(`QaSource (${testDriver})`, () => {
     const before = await readContentRevision(handle.db);
     await handle.db.update(approvedAnswers).set({ status: "retired" }).where(eq(approvedAnswers.id, answerId));
     expect(await readContentRevision(handle.db)).toBeGreaterThan(before);
-    const result = await (await source()).answer("Nam nữ đăng ký kết hôn phải đủ bao nhiêu tuổi?", 3);
+    const result = await (await source()).answer("Nam nữ đăng ký kết hôn phải đủ bao nhiêu tuổi?", 5);
     expect(result.approved).toBeNull();
     expect(result.articles.map((a) => `${a.documentTitle} ${a.number}`)).toContain("Luật Hôn nhân và gia đình 8");
   });
