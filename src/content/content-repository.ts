@@ -175,7 +175,9 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
 
     async search(text, requestedPage, pageSize) {
       // The ranking of GET /api/search and the chat's questions (search-index.ts), articles and lessons only.
-      const index = await (searchIndex ?? (async () => searchIndexFor(databaseIdentity(db), db, await readContentRevision(db))))();
+      const index = await (
+        searchIndex ?? (async () => searchIndexFor(databaseIdentity(db), db, await readContentRevision(db)))
+      )();
       const hits = index.search(text, Number.MAX_SAFE_INTEGER, ARTICLES_AND_LESSONS);
       // Past the end (an old "next page" button): the last page.
       const page = clampPage(requestedPage, pageSize, hits.length);

@@ -4,7 +4,14 @@
 // the way content-cache.ts keeps the rest of the published content.
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { approvedAnswers, articles, contentRevision, legalDocuments, lessons, searchSynonyms } from "../../db/schema/index";
+import {
+  approvedAnswers,
+  articles,
+  contentRevision,
+  legalDocuments,
+  lessons,
+  searchSynonyms,
+} from "../../db/schema/index";
 import { SearchIndex, type SearchEntry } from "./search-index";
 
 interface Built {

@@ -33,7 +33,8 @@ export async function createSynonym(db: Db, principal: Principal, input: Synonym
   const phrase = clean(input.phrase);
   const means = clean(input.means);
   // Search sees words only: a phrase of punctuation alone would never match anything.
-  if (analyzeClauses(phrase).length === 0) throw new ApiError("invalid_request", "Cụm từ phải có chữ hoặc số", "phrase");
+  if (analyzeClauses(phrase).length === 0)
+    throw new ApiError("invalid_request", "Cụm từ phải có chữ hoặc số", "phrase");
   if (analyzeClauses(means).length === 0) throw new ApiError("invalid_request", "Nghĩa phải có chữ hoặc số", "means");
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -193,7 +193,8 @@ export function queryTerms(clauses: Syllable[][], options: QueryOptions, weight 
       if (content) add(s.folded, weight);
       const next = clause[i + 1];
       // A pair with one question word still says something ("quyền của", "bị phạt"); two say nothing.
-      if (next && (content || !isQuestionSyllable(next))) add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
+      if (next && (content || !isQuestionSyllable(next)))
+        add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
     }
   }
   return [...weights].map(([term, w]) => ({ term, weight: w }));

@@ -79,8 +79,10 @@ interface BaselineDoc {
 
 /** Question words the fielded baseline drops (the old search's stop list). */
 const QUESTION_WORDS = new Set(
-  ("la cua va cac nhung cho duoc trong thi khi nao gi the nay do voi mot de ve tai theo hoac nhu bi co o ra vao " +
-    "phai toi minh ai sao bao nhieu hoi xin a nhe khong neu moi da se dang ma").split(" "),
+  (
+    "la cua va cac nhung cho duoc trong thi khi nao gi the nay do voi mot de ve tai theo hoac nhu bi co o ra vao " +
+    "phai toi minh ai sao bao nhieu hoi xin a nhe khong neu moi da se dang ma"
+  ).split(" "),
 );
 
 function terms(text: string, pairs: boolean): string[] {
@@ -102,7 +104,8 @@ function baseline(docs: BaselineDoc[], weights: number[]) {
       return tf;
     }),
   );
-  for (const fields of tfs) for (const t of new Set(fields.flatMap((f) => [...f.keys()]))) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const fields of tfs)
+    for (const t of new Set(fields.flatMap((f) => [...f.keys()]))) df.set(t, (df.get(t) ?? 0) + 1);
   const avg = weights.map((_, k) => docs.reduce((s, d) => s + d.fields[k]!.length, 0) / docs.length || 1);
   return (query: string[]) => {
     const scored = docs.map((d, i) => {
@@ -130,7 +133,10 @@ async function baselines(db: Db) {
   const index = await loadSearchIndex(db);
   const articles = index.entries.filter((e) => e.type === "article");
   const plain = baseline(
-    articles.map((a) => ({ key: `${a.document}\u0000${a.number}`, fields: [terms(`${a.title ?? ""}\n${a.body}`, false)] })),
+    articles.map((a) => ({
+      key: `${a.document}\u0000${a.number}`,
+      fields: [terms(`${a.title ?? ""}\n${a.body}`, false)],
+    })),
     [1],
   );
   const fielded = baseline(

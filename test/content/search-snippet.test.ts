@@ -18,7 +18,8 @@ describe("snippet", () => {
   });
 
   it("is cut at a word boundary near what matched when the clause is long", () => {
-    const long = `${"Lời mở đầu rất dài về những điều không liên quan gì tới câu hỏi. ".repeat(3)}` +
+    const long =
+      `${"Lời mở đầu rất dài về những điều không liên quan gì tới câu hỏi. ".repeat(3)}` +
       `Người thừa kế có quyền từ chối nhận di sản ${"trong những trường hợp luật định ".repeat(12)}`;
     const snippet = bestSnippet(long.replace(/\. /g, ", "), termsOf("từ chối nhận di sản"), idf);
     expect(snippet.length).toBeLessThanOrEqual(SNIPPET_LENGTH);

@@ -138,7 +138,10 @@ describe(`GET /api/search and the synonym list (${testDriver})`, () => {
     expect(items.find((i) => i.id === synonym.id)?.phrase).toBe(phrase);
     expect(items.some((i) => i.phrase === "sổ đỏ")).toBe(true); // the seeded list
 
-    const duplicate = await apiCall(app, admin, "POST", "/api/search/synonyms", { phrase, means: "không đăng ký kết hôn" });
+    const duplicate = await apiCall(app, admin, "POST", "/api/search/synonyms", {
+      phrase,
+      means: "không đăng ký kết hôn",
+    });
     expect(duplicate.status).toBe(409);
 
     expect((await apiCall(app, admin, "DELETE", `/api/search/synonyms/${synonym.id}`)).status).toBe(204);
