@@ -3,6 +3,7 @@
 // exactly as the chat does (src/content/search-index.ts). The synonym routes change national content: admins only,
 // every change audited.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import { databaseIdentity } from "../../../db/db";
 import { readContentRevision, searchIndexFor } from "../../content/search-index-cache";
@@ -53,18 +54,23 @@ const synonymText = z.string().trim().min(1).max(200);
 export function searchRoutes() {
   const app = apiRouter();
 
-  // One store per app: counts live in this process (this isolate on Workers).
-  const limiter = rateLimiter<AppEnv>({
-    windowMs: 60_000,
-    limit: (c) => c.get("services").config.SEARCH_RATE_LIMIT,
-    skip: (c) => c.get("services").config.SEARCH_RATE_LIMIT === 0,
-    keyGenerator: (c) => clientAddress(c, c.get("services").config),
-    handler: (c) =>
-      c.json(
-        errorBody("rate_limited", "Bạn tìm kiếm nhanh quá. Vui lòng chờ một chút rồi thử lại (xem Retry-After)."),
-        429,
-      ),
-  });
+  // One store per app: counts live in this process (this isolate on Workers). Made at the first request, since
+  // the memory store starts a timer and Workers allow no timer at module scope (the app is built there).
+  let limiter: MiddlewareHandler<AppEnv> | undefined;
+  const limit: MiddlewareHandler<AppEnv> = (c, next) => {
+    limiter ??= rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit: (c) => c.get("services").config.SEARCH_RATE_LIMIT,
+      skip: (c) => c.get("services").config.SEARCH_RATE_LIMIT === 0,
+      keyGenerator: (c) => clientAddress(c, c.get("services").config),
+      handler: (c) =>
+        c.json(
+          errorBody("rate_limited", "Bạn tìm kiếm nhanh quá. Vui lòng chờ một chút rồi thử lại (xem Retry-After)."),
+          429,
+        ),
+    });
+    return limiter(c, next);
+  };
 
   app.openapi(
     createRoute({
@@ -73,7 +79,7 @@ export function searchRoutes() {
       tags: ["search"],
       summary: "Tìm điều luật, bài phổ biến và câu trả lời đã duyệt (công khai, không cần đăng nhập)",
       security: [],
-      middleware: [limiter] as const,
+      middleware: [limit] as const,
       request: { query: searchQuerySchema },
       responses: {
         200: json(z.object({ results: z.array(searchResultSchema) }), "Kết quả, phù hợp nhất trước"),
