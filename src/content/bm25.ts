@@ -128,6 +128,14 @@ export class Bm25Index {
   get termCount(): number {
     return this.ids.size;
   }
+
+  /** Bytes of the postings and lengths (typed arrays; the term map is on the JS heap besides). */
+  get postingBytes(): number {
+    return [this.offsets, this.docs, this.titleTf, this.bodyTf, this.titleLength, this.bodyLength].reduce(
+      (sum, array) => sum + array.byteLength,
+      0,
+    );
+  }
 }
 
 function sum(counts: Map<string, number>): number {

@@ -165,6 +165,11 @@ export class SearchIndex {
     return this.bm25.termCount;
   }
 
+  /** Bytes held in typed arrays by both indexes (for the benchmark). */
+  get postingBytes(): number {
+    return this.bm25.postingBytes + this.passages.postingBytes;
+  }
+
   /** The question as weighted terms (with synonym expansions), and the statutes it names. */
   analyze(question: string): AnalyzedQuery {
     const p = this.params;
