@@ -146,6 +146,11 @@ export const configSchema = z.object({
   ),
   /** Working days officers have to answer an escalated question (weekends and public holidays skipped). */
   QA_DUE_WORKING_DAYS: optional(z.coerce.number().int().min(1).max(60).default(5)),
+  /**
+   * GET /api/search (public): requests a minute per client address (see TRUST_PROXY); 0 = no limit. Counted in
+   * memory: per process on Node, per isolate on Workers.
+   */
+  SEARCH_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(1_000_000).default(60)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -21,7 +21,14 @@ describe("parseConfig", () => {
       ZALO_PERSONAL_MESSAGES_PER_MINUTE: 20,
       QA_DEFAULT_UNIT: "VN",
       QA_DUE_WORKING_DAYS: 5,
+      SEARCH_RATE_LIMIT: 60,
     });
+  });
+
+  it("reads SEARCH_RATE_LIMIT as requests a minute, 0 for none, naming it when wrong", () => {
+    expect(parseConfig({ SEARCH_RATE_LIMIT: "0" }).SEARCH_RATE_LIMIT).toBe(0);
+    expect(parseConfig({ SEARCH_RATE_LIMIT: "120" }).SEARCH_RATE_LIMIT).toBe(120);
+    expect(() => parseConfig({ SEARCH_RATE_LIMIT: "-1" })).toThrow(/SEARCH_RATE_LIMIT/);
   });
 
   it("turns Zalo OA on with its app id and both secrets, and names what half a configuration lacks", () => {

@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { projectRoot } from "../project-root";
-import { lessons, topics, units } from "../schema/index";
+import { lessons, searchSynonyms, topics, units } from "../schema/index";
 import { importLaws } from "../../src/content/import-laws";
 import { lawFileSchema } from "../../src/content/law-file";
 import { searchVectorLiteral } from "../../src/text/search-terms";
 import { seedLessons } from "./lessons";
+import { seedSynonyms } from "./search-synonyms";
 import { seedSurveys } from "./seed-surveys";
 import { otherTopicSlug, seedTopics } from "./topics";
 import { oldToNewFileSchema, seedUnits, unitsFileSchema } from "./seed-units";
@@ -51,6 +52,10 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<v
   log(`văn bản pháp luật: ${lawResult.documents} văn bản, ${lawResult.articles} điều`);
 
   log(`khảo sát: ${await seedSurveys(db)} phiên bản, mỗi khảo sát một đợt mở toàn quốc`);
+
+  // Idempotent by the (phrase, means) key; a seeded pair an officer deleted comes back on `npm run db:seed`.
+  await db.insert(searchSynonyms).values(seedSynonyms).onConflictDoNothing();
+  log(`từ đồng nghĩa khi tìm kiếm: ${seedSynonyms.length}`);
 }
 
 async function seedTopicsAndLessons(db: Db): Promise<void> {

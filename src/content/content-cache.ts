@@ -5,6 +5,7 @@
 import type { Db } from "../../db/db";
 import type { ContentSource } from "../engine/ports";
 import { createContentRepository } from "./content-repository";
+import { searchIndexFor } from "./search-index-cache";
 
 /** Entries kept per database; the oldest go first. Bounds memory when people search for many different things. */
 const MAX_ENTRIES = 2_000;
@@ -32,7 +33,7 @@ function deepFreeze<T>(value: T): T {
  * Every method of the repository is cached by its arguments; results are frozen because they are shared.
  */
 export function cachedContentSource(cacheKey: object | string, reader: Db, revision: number): ContentSource {
-  const source = createContentRepository(reader);
+  const source = createContentRepository(reader, () => searchIndexFor(cacheKey, reader, revision));
   let generation = typeof cacheKey === "string" ? byName.get(cacheKey) : byObject.get(cacheKey);
   if (!generation || generation.revision < revision) {
     generation = { revision, entries: new Map() };

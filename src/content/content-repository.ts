@@ -1,16 +1,16 @@
 // The engine's ContentSource on the database: topics, statutes article by article, lessons and search.
 // Citizens see published content only.
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
-import type { Db } from "../../db/db";
+import { databaseIdentity, type Db } from "../../db/db";
 import { articles, legalDocuments, lessons, topics } from "../../db/schema/index";
 import type { ContentSource, LessonView, Page } from "../engine/ports";
-import { searchQueries } from "../text/search-terms";
+import { readContentRevision, searchIndexFor } from "./search-index-cache";
+import type { SearchEntryType, SearchIndex } from "./search-index";
 import { createArticleLookup } from "./article-lookup";
 
 const publishedDocument = eq(legalDocuments.status, "published");
 const publishedLesson = eq(lessons.status, "published");
-// Lessons are written for citizens, so a lesson that matches as well as an article comes first.
-const LESSON_BOOST = 2;
+const ARTICLES_AND_LESSONS: ReadonlySet<SearchEntryType> = new Set(["article", "lesson"]);
 
 function pageOf<T>(items: T[], page: number, pageSize: number, total: number): Page<T> {
   return { items, page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
@@ -21,7 +21,11 @@ function clampPage(requested: number, pageSize: number, total: number): number {
   return Math.min(Math.max(1, requested), Math.max(1, Math.ceil(total / pageSize)));
 }
 
-export function createContentRepository(db: Db): ContentSource {
+/**
+ * `searchIndex` gives the cached index of this database at the reader's revision (content-cache.ts passes it);
+ * without it the index is looked up by the database's identity and current revision.
+ */
+export function createContentRepository(db: Db, searchIndex?: () => Promise<SearchIndex>): ContentSource {
   return {
     async listTopics() {
       const rows = await db
@@ -170,74 +174,25 @@ export function createContentRepository(db: Db): ContentSource {
     },
 
     async search(text, requestedPage, pageSize) {
-      const queries = searchQueries(text);
-      if (!queries) return pageOf([], 1, pageSize, 0);
-      const rank = sql`${queries.rank}::tsquery`;
-      // Precise first (every meaningful word present); only when that finds nothing, anything that matches.
-      for (const filter of [queries.all, queries.any]) {
-        const hitsPage = async (page: number) => {
-          const articleHits = db
-            .select({
-              kind: sql<"article" | "lesson">`'article'`.as("kind"),
-              id: articles.id,
-              number: articles.number,
-              title: articles.title,
-              context: sql<string | null>`${legalDocuments.title}`.as("context"),
-              score: sql<number>`ts_rank(${articles.search}, ${rank})`.as("score"),
-            })
-            .from(articles)
-            .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
-            .where(and(sql`${articles.search} @@ ${filter}::tsquery`, publishedDocument));
-          const lessonHits = db
-            .select({
-              kind: sql<"article" | "lesson">`'lesson'`.as("kind"),
-              id: lessons.id,
-              number: sql<string>`''`.as("number"),
-              title: lessons.title,
-              context: sql<string | null>`null`.as("context"),
-              score: sql<number>`ts_rank(${lessons.search}, ${rank}) * ${sql.raw(String(LESSON_BOOST))}`.as("score"),
-            })
-            .from(lessons)
-            .where(and(sql`${lessons.search} @@ ${filter}::tsquery`, publishedLesson));
-          const hits = articleHits.unionAll(lessonHits).as("hits");
-          // One pass over the matches gives both the page and the total (count over the whole result).
-          return db
-            .select({
-              kind: hits.kind,
-              id: hits.id,
-              number: hits.number,
-              title: hits.title,
-              context: hits.context,
-              total: sql<number>`count(*) over ()`.mapWith(Number),
-            })
-            .from(hits)
-            .orderBy(desc(hits.score), asc(hits.kind), asc(hits.id))
-            .limit(pageSize)
-            .offset((page - 1) * pageSize);
-        };
-        let page = Math.max(1, requestedPage);
-        let rows = await hitsPage(page);
-        if (rows.length === 0 && page > 1) {
-          // Past the end (an old "next page" button): show the last page instead.
-          const total = (await hitsPage(1))[0]?.total ?? 0;
-          page = clampPage(page, pageSize, total);
-          rows = total > 0 ? await hitsPage(page) : [];
-        }
-        if (rows.length === 0) continue;
-        const items = rows.map((row) => ({
-          kind: row.kind,
-          id: row.id,
-          title:
-            row.kind === "article"
-              ? row.title
-                ? `Điều ${row.number}. ${row.title}`
-                : `Điều ${row.number}`
-              : (row.title ?? ""),
-          context: row.context,
-        }));
-        return pageOf(items, page, pageSize, rows[0]!.total);
-      }
-      return pageOf([], 1, pageSize, 0);
+      // The ranking of GET /api/search and the chat's questions (search-index.ts), articles and lessons only.
+      const index = await (
+        searchIndex ?? (async () => searchIndexFor(databaseIdentity(db), db, await readContentRevision(db)))
+      )();
+      const hits = index.search(text, Number.MAX_SAFE_INTEGER, ARTICLES_AND_LESSONS);
+      // Past the end (an old "next page" button): the last page.
+      const page = clampPage(requestedPage, pageSize, hits.length);
+      const items = hits.slice((page - 1) * pageSize, page * pageSize).map(({ entry }) => ({
+        kind: entry.type as "article" | "lesson",
+        id: entry.id,
+        title:
+          entry.type === "article"
+            ? entry.title
+              ? `Điều ${entry.number}. ${entry.title}`
+              : `Điều ${entry.number}`
+            : (entry.title ?? ""),
+        context: entry.type === "article" ? entry.document : null,
+      }));
+      return pageOf(items, page, pageSize, hits.length);
     },
 
     // "điều 51 luật hôn nhân": lookups by article number and document name (src/content/article-lookup.ts).

@@ -1,61 +1,60 @@
-// provisional: replaced by the retrieval index. A QaSource over the keyword search that exists today, so the Q&A
-// dialogue and escalation run end to end before the real retrieval lands: approved answers by exact (folded) question
-// match, articles in the search's order, the snippet the body's first sentence. Same arguments as
-// cachedContentSource, so the caller does not change when the real one replaces this file.
+// The engine's QaSource: a citizen's question → an approved answer when one matches confidently, and the best
+// statute articles with the sentence that matters. Retrieval is the search index (search-index.ts), cached per
+// database and content revision (search-index-cache.ts), so chat, the "Tìm kiếm" screen and GET /api/search agree.
+//
+// "Confident" for an approved answer means both: it ranks first among answers and articles for the question, and
+// the question agrees with the answer's own question (titleAgreement ≥ APPROVED_AGREEMENT: most of the weighted
+// words and word pairs of each are in the other). A short question that only shares a topic ("ly hôn") gets
+// articles, not an answer written for a more precise question.
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { approvedAnswers } from "../../db/schema/index";
-import type { ArticleMatch, QaSource } from "../engine/ports";
-import { foldText } from "../text/vietnamese";
-import { cachedContentSource } from "./content-cache";
+import type { ArticleMatch, QaAnswer, QaSource } from "../engine/ports";
+import { searchIndexFor } from "./search-index-cache";
+import type { SearchEntryType } from "./search-index";
+import { bestSnippet } from "./search-snippet";
 
-const fold = (text: string) =>
-  foldText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
-function firstSentence(body: string): string {
-  const text = body.replace(/\s+/g, " ").trim();
-  const end = text.search(/[.;:](\s|$)/);
-  const sentence = end > 0 ? text.slice(0, end + 1) : text;
-  return sentence.length > 300 ? `${sentence.slice(0, 297)}…` : sentence;
-}
+export const APPROVED_AGREEMENT = 0.6;
+const ARTICLES_AND_ANSWERS: ReadonlySet<SearchEntryType> = new Set(["article", "answer"]);
 
 export function cachedQaSource(cacheKey: object | string, reader: Db, revision: number): QaSource {
-  const content = cachedContentSource(cacheKey, reader, revision);
   return {
-    async answer(question, limit) {
-      const wanted = fold(question);
-      const published = await reader.select().from(approvedAnswers).where(eq(approvedAnswers.status, "published"));
-      const approved = published.find((a) => fold(a.question) === wanted);
-      if (approved) {
-        return {
-          approved: {
-            id: approved.id,
-            question: approved.question,
-            answer: approved.answer,
-            citations: approved.citations,
-            score: 1,
-          },
-          articles: [],
-        };
+    async answer(question: string, limit: number): Promise<QaAnswer> {
+      const index = await searchIndexFor(cacheKey, reader, revision);
+      const query = index.analyze(question);
+      const want = Math.max(0, Math.floor(limit));
+      // Answers rank among the articles; a few more than asked so `limit` articles remain past the answers.
+      const hits = index.searchAnalyzed(query, want + 5, ARTICLES_AND_ANSWERS);
+      const articles: ArticleMatch[] = hits
+        .filter((hit) => hit.entry.type === "article")
+        .slice(0, want)
+        .map(({ entry, score }) => ({
+          articleId: entry.id,
+          documentTitle: entry.document ?? "",
+          number: entry.number ?? "",
+          title: entry.title,
+          snippet: bestSnippet(entry.body, query.terms, (t) => index.idf(t)),
+          score: round(score),
+        }));
+      const top = hits[0];
+      let approved: QaAnswer["approved"] = null;
+      if (top && top.entry.type === "answer" && index.titleAgreement(question, top.entry) >= APPROVED_AGREEMENT) {
+        const [row] = await reader
+          .select({
+            id: approvedAnswers.id,
+            question: approvedAnswers.question,
+            answer: approvedAnswers.answer,
+            citations: approvedAnswers.citations,
+          })
+          .from(approvedAnswers)
+          .where(eq(approvedAnswers.id, top.entry.id));
+        if (row) approved = { ...row, score: round(top.score) };
       }
-      const page = await content.search(question, 1, Math.max(limit, 1) * 2);
-      const found: ArticleMatch[] = [];
-      for (const hit of page.items) {
-        if (hit.kind !== "article" || found.length >= limit) continue;
-        const article = await content.getArticle(hit.id);
-        if (!article) continue;
-        found.push({
-          articleId: article.id,
-          documentTitle: article.documentTitle,
-          number: article.number,
-          title: article.title,
-          snippet: firstSentence(article.body),
-          score: 1 / (found.length + 1),
-        });
-      }
-      return { approved: null, articles: found };
+      return { approved, articles };
     },
   };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
 }

@@ -59,8 +59,12 @@ describe(`content repository (${testDriver})`, () => {
       const article = hit.kind === "article" ? await content.getArticle(hit.id) : null;
       if (article) expect(`${article.title} ${article.body}`.toLocaleLowerCase("vi")).toContain("ly hôn");
     }
+    // Diacritics typed are a second, more precise signal (search-analyzer.ts), so "Ly hôn" may order its hits
+    // differently from "ly hon"; the Unicode form it arrives in never changes anything.
+    const nfc = await content.search("Ly hôn".normalize("NFC"), 1, 10);
     const nfd = await content.search("Ly hôn".normalize("NFD"), 1, 10);
-    expect(nfd.items).toEqual(plain.items);
+    expect(nfd.items).toEqual(nfc.items);
+    expect(new Set(nfc.items.slice(0, 3).map((h) => h.id))).toEqual(new Set(plain.items.slice(0, 3).map((h) => h.id)));
     expect(plain.items.slice(0, 5).some((h) => /ly hôn/i.test(h.title))).toBe(true);
   });
 

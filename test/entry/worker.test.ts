@@ -12,6 +12,7 @@ import { contacts, outboxMessages } from "../../db/schema/index";
 import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
 import { FakeZaloOa, FIRST_REFRESH_TOKEN, signedZaloEvent, userText } from "../support/fake-zalo-oa";
 import { createTestDb, testDriver } from "../support/test-db";
+import { createTestApp } from "../support/test-app";
 
 const run = promisify(execFile);
 const FORBIDDEN = ["@electric-sql/pglite", "zca-js", "@hono/node-server"];
@@ -99,6 +100,16 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     expect(response.status).toBe(200);
     const body = (await response.json()) as { replies: Array<{ text: string }> };
     expect(body.replies[0]!.text).toContain("Các quy định liên quan đến câu hỏi của bạn:");
+  });
+
+  it("answers GET /api/search in workerd exactly as Node does on the same database", async () => {
+    const path = `/api/search?q=${encodeURIComponent("tôi muốn ly hôn thì cần làm gì")}&limit=5`;
+    const response = await worker.fetch(path);
+    expect(response.status).toBe(200);
+    const onWorkers = await response.json();
+    const onNode = await (await createTestApp(database.db).request(path)).json();
+    expect(onWorkers).toEqual(onNode);
+    expect((onWorkers as { results: unknown[] }).results.length).toBe(5);
   });
 
   it("processes a Telegram webhook update and replies to the local Bot API server", async () => {

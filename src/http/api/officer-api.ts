@@ -10,10 +10,11 @@ import { answerRoutes } from "./answer-routes";
 import { officerRoutes } from "./officer-routes";
 import { questionRoutes } from "./question-routes";
 import { scoringRoutes } from "./scoring-routes";
+import { searchRoutes } from "./search-routes";
 import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
 
-const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/openapi.json", "/api/version"]);
+const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/openapi.json", "/api/version", "/api/search"]);
 
 export function officerApi() {
   const api = apiRouter();
@@ -27,6 +28,7 @@ export function officerApi() {
   api.route("/", exportRoutes());
   api.route("/", questionRoutes());
   api.route("/", answerRoutes());
+  api.route("/", searchRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",

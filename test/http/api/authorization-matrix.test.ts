@@ -139,6 +139,21 @@ const routes: RouteCase[] = [
     outOfScope: { status: 404, call: (w) => get(`/api/contacts/stats?unit=${w.outside.provinceCode}`) },
   },
   { name: "GET /api/topics", least: "viewer", ok: 200, inScope: () => get("/api/topics") },
+  // The synonym list is national content, like topics: everyone reads it, admins change it.
+  { name: "GET /api/search/synonyms", least: "viewer", ok: 200, inScope: () => get("/api/search/synonyms") },
+  {
+    name: "POST /api/search/synonyms",
+    least: "admin",
+    ok: 201,
+    inScope: () => post("/api/search/synonyms", { phrase: unique("cụm từ"), means: "thuật ngữ pháp luật" }),
+  },
+  {
+    name: "DELETE /api/search/synonyms/{id}",
+    least: "admin",
+    ok: 204,
+    // A synonym made for the occasion by the national admin.
+    inScope: async () => ({ method: "DELETE", path: "/api/search/synonyms/SYNONYM" }),
+  },
   {
     name: "POST /api/topics",
     least: "admin",
@@ -452,6 +467,12 @@ describe(`authorization matrix (${testDriver})`, () => {
       const { id } = (await created.json()) as { id: string };
       return { ...call, path: call.path.replace("PLACEHOLDER-OTHER", id) };
     }
+    if (call.path.endsWith("SYNONYM")) {
+      const body = { phrase: unique("từ thường ngày"), means: "thuật ngữ" };
+      const created = await send(post("/api/search/synonyms", body), world.national.token);
+      const { id } = (await created.json()) as { id: number };
+      return { ...call, path: call.path.replace("SYNONYM", String(id)) };
+    }
     // Rows outside the caller's scope, made fresh for each call.
     const outside = world.outside.communeCode;
     const fills: Array<[string, () => Promise<string | number>]> = [
@@ -510,7 +531,7 @@ describe(`authorization matrix (${testDriver})`, () => {
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
     );
     const tested = new Set(routes.map((r) => r.name));
-    const publicRoutes = new Set(["POST /api/auth/login"]);
+    const publicRoutes = new Set(["POST /api/auth/login", "GET /api/search"]);
     expect(documented.filter((r) => !tested.has(r) && !publicRoutes.has(r))).toEqual([]);
   });
 });

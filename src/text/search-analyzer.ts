@@ -1,0 +1,201 @@
+// Turns Vietnamese text into search terms for the in-memory ranking (src/content/bm25.ts). Vietnamese words are
+// one to four syllables written apart ("quyền sử dụng đất"), so a syllable alone is vague ("ban" is bán, bạn, bàn,
+// bản…) and adjacent syllable pairs carry most of the meaning. Terms are folded syllables (no diacritics, đ → d,
+// lower case), so questions typed without diacritics match alike, and pairs of adjacent syllables within a clause.
+// Accented forms as a second, more precise index term were measured (bench:qa) and gained nothing on the dev
+// questions while doubling the index; they are kept only where diacritics decide a word: a question word list
+// ("cần" is one, "căn" is not) and synonym phrases, compared as typed when the person typed diacritics. The tone is
+// written as a digit ("hòa"/"hoà" → "hoa2") so old and new tone placement agree.
+// Questions also carry words that say "this is a question" and nothing about the law ("cho hỏi", "có được …
+// không", "như thế nào", "ạ"): those are dropped from the query (never from the indexed text).
+import { normalizeText } from "./vietnamese";
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// The five tone marks; the other combining marks (circumflex, breve, horn) are part of the vowel.
+const TONES: Record<string, string> = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”'‘’\n–—…/\\|]+/u;
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+
+/** One syllable in both forms. */
+export interface Syllable {
+  folded: string;
+  accented: string;
+}
+
+/** Syllables in clauses (punctuation ends a clause, so no pair spans "ly hôn, kết hôn"). */
+export function analyzeClauses(input: string): Syllable[][] {
+  const text = normalizeText(input).toLowerCase();
+  const clauses: Syllable[][] = [];
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const words = clause.split(WORD_BREAK).filter((w) => w.length > 0);
+    if (words.length > 0) clauses.push(words.map(syllableOf));
+  }
+  return clauses;
+}
+
+// Vietnamese has a few thousand syllables: each is taken apart once. Bounded so odd input cannot grow it forever.
+const known = new Map<string, Syllable>();
+const MAX_KNOWN = 50_000;
+
+function syllableOf(word: string): Syllable {
+  let syllable = known.get(word);
+  if (!syllable) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    syllable = splitTone(word);
+    known.set(word, syllable);
+  }
+  return syllable;
+}
+
+function splitTone(word: string): Syllable {
+  const decomposed = word.normalize("NFD");
+  const folded = decomposed.replace(COMBINING_MARKS, "").replace(/đ/g, "d").normalize("NFC");
+  let tone = "";
+  const withoutTone = decomposed.replace(TONE_MARKS, (mark) => {
+    tone = TONES[mark] ?? "";
+    return "";
+  });
+  return { folded, accented: `${withoutTone.normalize("NFC")}${tone}` };
+}
+
+export const pairTerm = (a: string, b: string) => `${a}_${b}`;
+
+/** Every term of a text as indexed: folded syllables and pairs, with their counts. */
+export function indexTerms(input: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const clause of analyzeClauses(input)) {
+    for (let i = 0; i < clause.length; i++) {
+      const s = clause[i]!.folded;
+      add(s);
+      const next = clause[i + 1];
+      if (next) add(pairTerm(s, next.folded));
+    }
+  }
+  return counts;
+}
+
+/**
+ * Phrases that only say "this is a question" or are politeness. Longest first, so "như thế nào" goes before "thế
+ * nào". They are cut out of the question; the words on either side do not become a pair.
+ */
+const FILLER_PHRASES = [
+  "được quy định như thế nào",
+  "quy định như thế nào",
+  "được quy định ra sao",
+  "như thế nào",
+  "thế nào",
+  "ra sao",
+  "làm sao",
+  "đúng hay sai",
+  "cho em hỏi",
+  "cho tôi hỏi",
+  "cho mình hỏi",
+  "cho cháu hỏi",
+  "cho hỏi",
+  "xin hỏi",
+  "em muốn hỏi",
+  "tôi muốn hỏi",
+  "tôi muốn biết",
+  "muốn biết",
+  "tôi muốn",
+  "em muốn",
+  "mình muốn",
+  "xin cảm ơn",
+  "cảm ơn",
+  "có được không",
+  "có phải không",
+  "hay không",
+  "được không",
+  "không ạ",
+  "vậy ạ",
+  "là gì",
+  "gì không",
+  "như vậy",
+  "theo quy định của",
+  "theo quy định",
+  "quy định của",
+  "theo pháp luật",
+  "pháp luật hiện hành",
+  "hiện hành",
+  "hiện nay",
+  "trường hợp nào",
+  "ở đâu",
+  "bao nhiêu",
+].map((phrase) => analyzeClauses(phrase)[0]!);
+
+/** Single syllables that are grammar or politeness in a question: dropped as terms (pairs around them stay). */
+const QUESTION_WORDS = analyzeClauses(
+  "ạ à nhé nha với thì là mà của và các những cho được có không ko k gì nào sao ai tôi em mình anh chị vậy hả " +
+    "hỏi xin ơi này đó thì để hay hoặc khi nếu sẽ đã đang bị bởi tại về trong một như thế phải cần",
+)[0]!;
+const QUESTION_ACCENTED = new Set(QUESTION_WORDS.map((s) => s.accented));
+const QUESTION_FOLDED = new Set(QUESTION_WORDS.map((s) => s.folded));
+
+/**
+ * A syllable typed with diacritics is compared as written ("căn" is content, "cần" is not); one typed without
+ * any is compared folded, since it may be any of them.
+ */
+function sameSyllable(typed: Syllable, listed: Syllable): boolean {
+  return typed.accented === typed.folded ? typed.folded === listed.folded : typed.accented === listed.accented;
+}
+
+/** True for a syllable that is question grammar or politeness, not content. */
+export function isQuestionSyllable(s: Syllable): boolean {
+  return s.accented === s.folded ? QUESTION_FOLDED.has(s.folded) : QUESTION_ACCENTED.has(s.accented);
+}
+
+export interface QueryTerm {
+  term: string;
+  /** How much the term counts (synonym expansions count less than what was typed). */
+  weight: number;
+}
+
+export interface QueryOptions {
+  /** Weight of syllable-pair terms relative to single syllables. */
+  pairWeight: number;
+}
+
+/** The clauses of a question with filler phrases cut out (each cut splits the clause). */
+export function questionClauses(input: string): Syllable[][] {
+  const out: Syllable[][] = [];
+  for (const clause of analyzeClauses(input)) {
+    let current: Syllable[] = [];
+    let i = 0;
+    while (i < clause.length) {
+      const phrase = FILLER_PHRASES.find((p) => p.every((s, k) => clause[i + k] && sameSyllable(clause[i + k]!, s)));
+      if (phrase) {
+        if (current.length > 0) out.push(current);
+        current = [];
+        i += phrase.length;
+      } else {
+        current.push(clause[i]!);
+        i++;
+      }
+    }
+    if (current.length > 0) out.push(current);
+  }
+  return out;
+}
+
+/**
+ * Query terms for clauses: syllables that carry content, and every adjacent pair of which at least one syllable
+ * carries content. Duplicates add their weights (a word asked twice matters more).
+ */
+export function queryTerms(clauses: Syllable[][], options: QueryOptions, weight = 1): QueryTerm[] {
+  const weights = new Map<string, number>();
+  const add = (term: string, w: number) => weights.set(term, (weights.get(term) ?? 0) + w);
+  for (const clause of clauses) {
+    for (let i = 0; i < clause.length; i++) {
+      const s = clause[i]!;
+      const content = !isQuestionSyllable(s);
+      if (content) add(s.folded, weight);
+      const next = clause[i + 1];
+      // A pair with one question word still says something ("quyền của", "bị phạt"); two say nothing.
+      if (next && (content || !isQuestionSyllable(next)))
+        add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
+    }
+  }
+  return [...weights].map(([term, w]) => ({ term, weight: w }));
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { analyzeClauses, indexTerms, questionClauses, queryTerms } from "../../src/text/search-analyzer";
+
+const termsOf = (question: string) => queryTerms(questionClauses(question), { pairWeight: 1 }).map((t) => t.term);
+
+describe("search analyzer", () => {
+  it("folds syllables and keeps the tone apart, whatever the tone placement or Unicode form", () => {
+    const [hoa1, hoa2, hoa3] = ["hòa", "hoà", "HÒA".normalize("NFD")].map((w) => analyzeClauses(w)[0]![0]);
+    expect(hoa1).toEqual({ folded: "hoa", accented: "hoa2" });
+    expect(hoa2).toEqual(hoa1);
+    expect(hoa3).toEqual(hoa1);
+    expect(analyzeClauses("Đất")[0]![0]).toEqual({ folded: "dat", accented: "đât1" });
+  });
+
+  it("indexes syllables and pairs within a clause, never across punctuation", () => {
+    const terms = indexTerms("Ly hôn, kết hôn");
+    expect([...terms.keys()].sort()).toEqual(["hon", "ket", "ket_hon", "ly", "ly_hon"]);
+    expect(terms.get("hon")).toBe(2);
+  });
+
+  it("drops question filler and politeness from a question, with or without diacritics", () => {
+    const accented = termsOf("Cho em hỏi điều kiện kết hôn được quy định như thế nào ạ?");
+    expect(accented).toEqual(termsOf("cho em hoi dieu kien ket hon duoc quy dinh nhu the nao a"));
+    expect(accented).toContain("ket_hon");
+    expect(accented).toContain("dieu_kien");
+    for (const filler of ["cho", "em", "hoi", "nhu", "the", "nao", "a", "nhu_the"])
+      expect(accented).not.toContain(filler);
+  });
+
+  it("reads a question word by its diacritics when they are typed: 'cần' is filler, 'căn' is not", () => {
+    expect(termsOf("cần gì")).toEqual([]);
+    expect(termsOf("căn hộ")).toContain("can");
+    // Typed without diacritics, "can" may be either: treated as the common one.
+    expect(termsOf("can ho")).not.toContain("can");
+    expect(termsOf("can ho")).toContain("can_ho");
+  });
+});
