@@ -123,6 +123,9 @@ describe(`Q&A dialogue (${testDriver})`, () => {
       answer: "Nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi.",
       citations: [{ document: "Luật Hôn nhân và gia đình", article: "8", articleId: null }],
     });
+    // The index is cached per content revision: the deps a turn gets after the change see it (as process-inbound
+    // passes the revision each message reads).
+    deps = engineDeps(db.db, { now: () => now });
     const answer = await converse("bao nhieu tuoi thi duoc ket hon");
     expect(answer.replies[0]!.text).toBe(
       [

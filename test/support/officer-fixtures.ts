@@ -127,7 +127,8 @@ async function communeOf(db: Db, provinceCode: string): Promise<string> {
 }
 
 /** A fresh test database with the officer world and the app on it, for the officer API test files. */
-export async function openOfficerWorld() {
-  const handle = await createTestDb({ seed: "quick" });
+/** `seed`: "full" where what the bot answers depends on every statute (retrieval ranks over the whole corpus). */
+export async function openOfficerWorld(seed: "quick" | "full" = "quick") {
+  const handle = await createTestDb({ seed });
   return { handle, app: createTestApp(handle.db), world: await createOfficerWorld(handle.db) };
 }

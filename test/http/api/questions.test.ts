@@ -54,7 +54,8 @@ describe(`escalated questions through the web chat and the officer API (${testDr
   };
 
   beforeAll(async () => {
-    ({ handle, app, world } = await openOfficerWorld());
+    // Every statute, as served: "ly hôn … thủ tục" must find the divorce articles among all of them.
+    ({ handle, app, world } = await openOfficerWorld("full"));
     outsiderToken = (
       await bootstrapOfficer(handle.db, {
         name: "Cán bộ tỉnh khác",
