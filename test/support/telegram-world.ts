@@ -1,7 +1,7 @@
 // The Telegram side of a test: a test database, the local Bot API emulator, the real telegraf bot pointed at it,
 // and the app with the bot's webhook route, as the Node entry composes them. Replies delivered in the background
 // are collected so a test can wait for them.
-import { createTelegramBot, type TelegramBot } from "../../bots/telegram/telegram-bot";
+import { createTelegramBot, type TelegramBot, type TelegramOptions } from "../../bots/telegram/telegram-bot";
 import type { PacingLimits } from "../../src/conversations/delivery";
 import type { DbHandle } from "../../db/db";
 import type { Logger } from "../../src/log";
@@ -21,7 +21,11 @@ export interface TelegramWorld {
   close(): Promise<void>;
 }
 
-export async function openTelegramWorld(log: Logger, pacing?: Partial<PacingLimits>): Promise<TelegramWorld> {
+export async function openTelegramWorld(
+  log: Logger,
+  pacing?: Partial<PacingLimits>,
+  qa?: TelegramOptions["qa"],
+): Promise<TelegramWorld> {
   const handle = await createTestDb({ seed: "quick" });
   const api = await new BotApiEmulator().start();
   const background: Promise<unknown>[] = [];
@@ -33,6 +37,7 @@ export async function openTelegramWorld(log: Logger, pacing?: Partial<PacingLimi
     log,
     rethrow: true,
     ...(pacing ? { pacing } : {}),
+    ...(qa ? { qa } : {}),
     background: (work) => background.push(work),
   });
   const app = createTestApp(

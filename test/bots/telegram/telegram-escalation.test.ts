@@ -3,7 +3,7 @@
 // bringing it to the chat later, escaped so Telegram shows any HTML in it as text; then the rating button.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerRatings, questions } from "../../../db/schema/index";
+import { answerRatings, questions, units } from "../../../db/schema/index";
 import { createLogger } from "../../../src/log";
 import { bootstrapOfficer } from "../../../src/officers/bootstrap";
 import { callbackUpdate, type RecordedCall, textUpdate } from "../../support/bot-api-emulator";
@@ -85,5 +85,42 @@ describe(`Telegram escalation round trip (${testDriver})`, () => {
       .from(answerRatings)
       .where(eq(answerRatings.questionId, question!.id));
     expect(ratings).toHaveLength(1);
+  });
+
+  // The office's settings reach Telegram as they reach the web chat (QA_DEFAULT_UNIT, QA_DUE_WORKING_DAYS).
+  it("sends an unknown commune's question to the configured unit, due in its working days", async () => {
+    const configured = await openTelegramWorld(
+      createLogger("error", () => {}),
+      undefined,
+      {
+        defaultUnitCode: "01",
+        dueWorkingDays: 2,
+      },
+    );
+    try {
+      const send = async (update: unknown) => {
+        const response = await configured.app.request("/telegram/webhook", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
+          body: JSON.stringify(update),
+        });
+        expect(response.status).toBe(200);
+        await Promise.all(configured.background.splice(0));
+      };
+      const last = () => configured.api.sent(chat).at(-1)!;
+      await send(textUpdate(chat, "Đăng ký thường trú cần giấy tờ gì?"));
+      await send(callbackUpdate(chat, button(last(), "Hỏi cán bộ tư pháp")));
+      expect(last().params.text).toContain("Hà Nội");
+      await send(callbackUpdate(chat, button(last(), "Gửi câu hỏi")));
+      const [question] = await configured.handle.db.select().from(questions);
+      const [hanoi] = await configured.handle.db.select().from(units).where(eq(units.code, "01"));
+      expect(question!.unitId).toBe(hanoi!.id);
+      // Two working days after the day asked, at the end of that day: never more than four calendar days away.
+      const days = (question!.dueAt.getTime() - question!.createdAt.getTime()) / 86_400_000;
+      expect(days).toBeGreaterThan(1);
+      expect(days).toBeLessThan(5);
+    } finally {
+      await configured.close();
+    }
   });
 });
