@@ -8,3 +8,4 @@ export * from "./content-revision";
 export * from "./zalo";
 export * from "./qa";
 export * from "./questions";
+export * from "./subscriptions";
