@@ -9,3 +9,4 @@ export * from "./zalo";
 export * from "./qa";
 export * from "./questions";
 export * from "./subscriptions";
+export * from "./campaigns";
