@@ -2,6 +2,7 @@
 // (one client per request; Hyperdrive pools the real connections).
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { copyOutOf } from "#postgres-copy-out";
 import type { Db, DbHandle } from "./db";
 import * as schema from "./schema/index";
 
@@ -34,6 +35,11 @@ export function createPostgresDb(url: string, options: PostgresOptions = {}): Po
 // in-process connection that lives as long as the server: the work shares it.
 export interface DedicatedConnection {
   db: Db;
+  /**
+   * On a server database: runs a `COPY … TO STDOUT` statement and yields its bytes as Postgres sends them (the
+   * socket is paused while the reader is behind). Absent on embedded PGlite, whose COPY writes to its own files.
+   */
+  copyOut?(statement: string): Promise<AsyncIterable<Uint8Array>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +50,7 @@ export function openDedicatedConnection(db: Db): DedicatedConnection {
   const own = postgres({ ...client.options, max: 1 } as postgres.Options<Record<string, never>>);
   return {
     db: drizzle({ client: own, schema }) as unknown as Db,
+    copyOut: copyOutOf(own),
     close: () => own.end({ timeout: 5 }),
   };
 }

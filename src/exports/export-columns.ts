@@ -50,7 +50,7 @@ export function mergedQuestions(plan: ExportPlan): Question[] {
 }
 
 /** Option codes of a multiple-choice question across versions, newest first, for its 0/1 columns. */
-function multiCodes(plan: ExportPlan, questionId: string): string[] {
+export function multiCodes(plan: ExportPlan, questionId: string): string[] {
   const codes: string[] = [];
   for (const { definition } of [...plan.versions].reverse()) {
     const question = definition.questions.find((q) => q.id === questionId);
@@ -94,7 +94,8 @@ function answerCode(value: AnswerValue): string | number {
   }
 }
 
-const hasQuiz = (plan: ExportPlan) => plan.versions.some((v) => v.definition.questions.some((q) => q.type === "quiz"));
+export const hasQuiz = (plan: ExportPlan) =>
+  plan.versions.some((v) => v.definition.questions.some((q) => q.type === "quiz"));
 
 /** Columns and a row maker for the layout. Rows are arrays in column order. */
 export interface RowShape {

@@ -10,7 +10,9 @@ import { ApiError } from "../errors";
 import { recordAudit } from "../officers/audit";
 import type { Principal } from "../officers/principal";
 import { codebookColumns, codebookRows, jsonRecord, rowShape, type Cell } from "./export-columns";
-import { openDedicatedConnection } from "../../db/client-postgres";
+import { openDedicatedConnection, type DedicatedConnection } from "../../db/client-postgres";
+import { csvCopyQuery } from "./csv-copy-query";
+import { CsvRecordCounter } from "./csv-record-counter";
 import { planExport, type ExportPlan, type ExportScope } from "./export-plan";
 import { VIETNAM_OFFSET_MS, type ExportFormat, type ExportRequest } from "./export-request";
 import { countResponses, PAGE_SIZE, responsePages, type ExportResponse } from "./response-pages";
@@ -38,6 +40,11 @@ export interface ExportOptions {
   actor: Pick<Principal, "officerId" | "email" | "unitId"> | null;
   via: "api" | "cli";
   pageSize?: number;
+  /**
+   * false: always read rows into the service and write them out, even where the database could write the CSV
+   * itself (COPY); tests use it to compare the two.
+   */
+  serverCsv?: boolean;
   /** Called after each page with the responses written so far. */
   onProgress?: (done: number, total: number) => void;
   /** Called once when the stream has ended (error set if it failed or was cancelled). */
@@ -85,6 +92,10 @@ export async function startExport(
       () => options.onEnd?.(error),
     );
   };
+  if (request.format === "csv" && connection.copyOut && options.serverCsv !== false) {
+    const body = copiedCsv(plan, connection.copyOut, total, options.onProgress, end);
+    return { filename: fileName(plan), contentType: contentTypes.csv, total, body };
+  }
   const pages = counted(responsePages(connection.db, plan, options.pageSize ?? PAGE_SIZE), total, options.onProgress);
   const body =
     request.format === "xlsx"
@@ -168,10 +179,57 @@ function csvCell(cell: Cell): string | number | null {
   return cell;
 }
 
+/** The byte order mark makes Excel read the file as UTF-8, so Vietnamese opens correctly. */
+const csvHeader = (columns: string[]) => `\uFEFF${stringify([columns])}`;
+
+/**
+ * A CSV that a server database writes itself (COPY, see csv-copy-query.ts): the header from here, then Postgres's
+ * bytes passed on as they come, read only as fast as the reader takes them.
+ */
+function copiedCsv(
+  plan: ExportPlan,
+  copyOut: NonNullable<DedicatedConnection["copyOut"]>,
+  total: number,
+  onProgress: ExportOptions["onProgress"],
+  end: (error?: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const statement = csvCopyQuery(plan, plan.request.layout);
+  const counter = new CsvRecordCounter();
+  let rows: AsyncIterator<Uint8Array> | null = null;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          controller.enqueue(new TextEncoder().encode(csvHeader(statement.columns)));
+          return;
+        }
+        rows ??= (await copyOut(statement.text))[Symbol.asyncIterator]();
+        const next = await rows.next();
+        if (next.done) {
+          controller.close();
+          end();
+          return;
+        }
+        counter.push(next.value);
+        onProgress?.(counter.responses, Math.max(total, counter.responses));
+        controller.enqueue(next.value);
+      } catch (error) {
+        controller.error(error);
+        end(error);
+      }
+    },
+    async cancel(reason) {
+      await rows?.return?.();
+      end(reason ?? new Error("export cancelled by the reader"));
+    },
+  });
+}
+
 async function* csvChunks(plan: ExportPlan, pages: AsyncIterable<ExportResponse[]>): AsyncGenerator<string> {
   const shape = rowShape(plan, plan.request.layout);
-  // The byte order mark makes Excel read the file as UTF-8, so Vietnamese opens correctly.
-  yield `\uFEFF${stringify([shape.columns.map((c) => c.key)])}`;
+  yield csvHeader(shape.columns.map((c) => c.key));
   for await (const page of pages) {
     const rows: Array<Array<string | number | null>> = [];
     for (const response of page) {
