@@ -5,5 +5,11 @@ import type postgres from "postgres";
 export function copyOutOf(
   client: postgres.Sql,
 ): ((statement: string) => Promise<AsyncIterable<Uint8Array>>) | undefined {
-  return async (statement) => (await client.unsafe(statement).readable()) as unknown as AsyncIterable<Uint8Array>;
+  return async (statement) => {
+    // An export's statement is costly enough for Postgres to JIT-compile it by default, which takes it seconds
+    // (measured: 2 s of the 15 s COPY of 100,000 responses) and never pays back in one pass over the rows. The
+    // setting holds for this client's one connection, which exists for this one export.
+    await client.unsafe("set jit = off");
+    return (await client.unsafe(statement).readable()) as unknown as AsyncIterable<Uint8Array>;
+  };
 }

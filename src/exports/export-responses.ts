@@ -206,15 +206,30 @@ function copiedCsv(
           return;
         }
         rows ??= (await copyOut(statement.text))[Symbol.asyncIterator]();
-        const next = await rows.next();
-        if (next.done) {
+        // Postgres sends a message per row: they are passed on in slices of about CHUNK_BYTES, since a write per
+        // row costs more in the streams between here and the socket or file than the row itself.
+        const parts: Uint8Array[] = [];
+        let size = 0;
+        let done = false;
+        while (size < CHUNK_BYTES) {
+          const next = await rows.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          parts.push(next.value);
+          size += next.value.length;
+        }
+        if (size > 0) {
+          const slice = parts.length === 1 ? parts[0]! : concatBytes(parts, size);
+          counter.push(slice);
+          onProgress?.(counter.responses, Math.max(total, counter.responses));
+          controller.enqueue(slice);
+        }
+        if (done) {
           controller.close();
           end();
-          return;
         }
-        counter.push(next.value);
-        onProgress?.(counter.responses, Math.max(total, counter.responses));
-        controller.enqueue(next.value);
       } catch (error) {
         controller.error(error);
         end(error);
@@ -225,6 +240,16 @@ function copiedCsv(
       end(reason ?? new Error("export cancelled by the reader"));
     },
   });
+}
+
+function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
 }
 
 async function* csvChunks(plan: ExportPlan, pages: AsyncIterable<ExportResponse[]>): AsyncGenerator<string> {
