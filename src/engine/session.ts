@@ -90,7 +90,12 @@ export const screenSchema = z.discriminatedUnion("kind", [
     flow: z.enum(["subscribe", "change"]),
     choices: z
       .array(
-        z.object({ code: z.string().max(40), name: z.string().max(200), province: z.string().max(200).nullable() }),
+        z.object({
+          code: z.string().max(40),
+          name: z.string().max(200),
+          province: z.string().max(200).nullable(),
+          formerly: z.string().max(300).nullable().optional(),
+        }),
       )
       .max(10)
       .optional(),

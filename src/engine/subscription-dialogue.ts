@@ -9,7 +9,7 @@ import type { Effect } from "./effects";
 import { withinBudget } from "./input-budget";
 import { homeOption, menuOptions, renderMenu } from "./menu";
 import { optionLabel } from "./option-label";
-import type { EngineDeps, SubscriptionStatus } from "./ports";
+import type { EngineDeps, SubscriptionStatus, UnitChoice } from "./ports";
 import type { Rendered } from "./rendered";
 import type { ReplyOption } from "./replies";
 import { newSession, type Screen, type Session } from "./session";
@@ -200,6 +200,11 @@ async function resolveCommune(text: string, screen: UnitScreen, deps: EngineDeps
       (c) => c.province !== null && folded.length >= 2 && foldText(c.province).includes(folded),
     );
     if (byProvince.length === 1) return unitChosen(screen, byProvince[0]!);
+    if (byProvince.length > 1)
+      return pickList(
+        screen,
+        byProvince.map((c) => ({ ...c, formerly: c.formerly ?? null })),
+      );
   }
   if (typed.length < 2) return unitReprompt(screen, m.unitTooShort);
   if (!withinBudget("unit", typed)) return unitReprompt(screen, m.unitTooLong);
@@ -211,12 +216,20 @@ async function resolveCommune(text: string, screen: UnitScreen, deps: EngineDeps
   if (best.length === 1 && (exact.length === 1 || bestFit > 0)) return unitChosen(screen, best[0]!);
   const choices = (exact.length > 0 ? exact : matches).slice(0, MAX_UNIT_CHOICES);
   if (choices.length === 0) return unitReprompt(screen, m.unitNotFound(typed.slice(0, 80)));
+  return pickList(screen, choices);
+}
+
+/** Places of the same name, each labelled with its province (and the former name it was found by). */
+function pickList(screen: UnitScreen, choices: Array<Omit<UnitChoice, "exact" | "fit">>): Rendered {
   return {
     replies: [
       {
         text: m.unitPick,
         options: [
-          ...choices.map((c) => ({ label: unitChoiceLabel(c), value: subscriptionValues.unitPick(c.code) })),
+          ...choices.map((c) => ({
+            label: unitChoiceLabel({ ...c, exact: true, fit: 0 }),
+            value: subscriptionValues.unitPick(c.code),
+          })),
           ...unitOptions(screen.flow),
         ],
       },
@@ -224,7 +237,7 @@ async function resolveCommune(text: string, screen: UnitScreen, deps: EngineDeps
     screen: {
       kind: "sub_unit",
       flow: screen.flow,
-      choices: choices.map((c) => ({ code: c.code, name: c.name, province: c.province })),
+      choices: choices.map((c) => ({ code: c.code, name: c.name, province: c.province, formerly: c.formerly })),
     },
   };
 }
@@ -290,12 +303,10 @@ async function cancelMenu(contactId: string, deps: EngineDeps): Promise<Rendered
   // Only the news: "Hủy nhận tin" is the whole of it, at once.
   if (topics.length === 0) return optOut(newSession(), contactId, deps);
   const names = await topicNames(deps);
-  const options: ReplyOption[] = topics
-    .slice(0, MAX_TOPIC_OPTIONS)
-    .map((slug) => ({
-      label: optionLabel(m.cancelTopic(names.get(slug) ?? slug)),
-      value: subscriptionValues.cancelTopic(slug),
-    }));
+  const options: ReplyOption[] = topics.slice(0, MAX_TOPIC_OPTIONS).map((slug) => ({
+    label: optionLabel(m.cancelTopic(names.get(slug) ?? slug)),
+    value: subscriptionValues.cancelTopic(slug),
+  }));
   options.push({ label: m.cancelAll, value: subscriptionValues.cancelAll }, homeOption);
   return { replies: [{ text: m.cancelPrompt, options }], screen: { kind: "sub_list" } };
 }

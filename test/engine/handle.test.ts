@@ -45,7 +45,7 @@ describe(`conversation engine (${testDriver})`, () => {
     const result = await converse("xin chào bạn");
     const menu = await converse("menu");
     expect(menu.replies[0]!.text).toContain("Loa");
-    expect(menu.session.options).toEqual(["topics", "lessons", "search", "survey", "help"]);
+    expect(menu.session.options).toEqual(["topics", "lessons", "search", "survey", "subs", "help"]);
     expect(sessionSchema.parse(result.session)).toEqual(result.session);
   });
 
