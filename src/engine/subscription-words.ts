@@ -44,6 +44,8 @@ const STOP_PHRASES: Phrase[] = [
   "unsubscribe",
   "optout",
   "opt out",
+  "dungnhantin",
+  "huydangky",
 ].map(phrase);
 
 /** Commands that need no strict spelling: nothing else folds to them. */
@@ -54,6 +56,12 @@ const FOLDED_WORDS: Record<string, Exclude<SubscriptionWord, "opt_out">> = {
   "nhan tin phap luat": "subscribe",
   "dang ky nhan tin phap luat": "subscribe",
   subscribe: "subscribe",
+  // One-word forms, as Telegram commands: "/dangky", "/tindadangky", "/xacuatoi".
+  dangky: "subscribe",
+  dangkynhantin: "subscribe",
+  huynhantin: "unsubscribe",
+  tindadangky: "list",
+  xacuatoi: "unit",
   "huy nhan tin": "unsubscribe",
   "bo nhan tin": "unsubscribe",
   "huy dang ky linh vuc": "unsubscribe",
