@@ -7,7 +7,7 @@ import { foldText } from "../text/vietnamese";
 import { parseCommand } from "./commands";
 import type { Effect } from "./effects";
 import { withinBudget } from "./input-budget";
-import { homeOption, menuOptions, renderMenu } from "./menu";
+import { homeOption, renderMenu } from "./menu";
 import { optionLabel } from "./option-label";
 import type { EngineDeps, SubscriptionStatus, UnitChoice } from "./ports";
 import type { Rendered } from "./rendered";
@@ -45,10 +45,15 @@ export async function subscriptionTurn(
     const status = await deps.subscriptions.status(contactId);
     return status.topics.includes(NEWS_TOPIC) ? topicsScreen(status, deps, []) : consentScreen();
   }
-  if (value === v.agree || value === v.disagree) return answerConsent(value === v.agree, contactId, deps);
-  if (value.startsWith("subs:t:")) return pickTopic(value.slice("subs:t:".length), contactId, deps);
+  if (value === v.agree || value === v.disagree) {
+    // Consent counts only on the screen that showed the terms (not from a button of an older message, whose
+    // wording may differ from what would be recorded): elsewhere the terms are shown again.
+    if (session.screen.kind !== "sub_consent") return start(contactId, deps);
+    return answerConsent(value === v.agree, contactId, deps);
+  }
+  if (value.startsWith("subs:t:")) return pickTopic(value.slice("subs:t:".length), session, contactId, deps);
   if (value === v.topicsDone) return afterTopics(await deps.subscriptions.status(contactId), []);
-  if (value === v.unitSkip) return menuWith([session.screen.kind === "sub_unit" ? m.unitSkipped : m.finished]);
+  if (value === v.unitSkip) return renderMenu([session.screen.kind === "sub_unit" ? m.unitSkipped : m.finished]);
   if (value.startsWith("subs:u:")) return pickUnit(value.slice("subs:u:".length), session, contactId, deps);
   if (value.startsWith("subs:x:")) return cancelTopic(value.slice("subs:x:".length), contactId, deps);
   if (structured) return null;
@@ -103,7 +108,7 @@ async function start(contactId: string, deps: EngineDeps): Promise<Rendered> {
 }
 
 async function answerConsent(agreed: boolean, contactId: string, deps: EngineDeps): Promise<Rendered> {
-  if (!agreed) return menuWith([m.declined]);
+  if (!agreed) return renderMenu([m.declined]);
   const status = await deps.subscriptions.status(contactId);
   // A second tap on "Đồng ý" (an old message's button) subscribes nothing twice.
   if (status.topics.includes(NEWS_TOPIC)) return list(status, deps);
@@ -136,12 +141,13 @@ async function topicsScreen(status: SubscriptionStatus, deps: EngineDeps, prefac
   };
 }
 
-async function pickTopic(slug: string, contactId: string, deps: EngineDeps): Promise<Rendered> {
+async function pickTopic(slug: string, session: Session, contactId: string, deps: EngineDeps): Promise<Rendered> {
   const status = await deps.subscriptions.status(contactId);
   // A topic button from an old message after an opt-out: the terms are shown again first.
   if (!status.topics.includes(NEWS_TOPIC)) return consentScreen();
   const topic = (await deps.subscriptions.listTopics()).find((t) => t.slug === slug);
-  if (!topic) return topicsScreen(status, deps, []);
+  // Only a pick on the topics screen subscribes (its text is the consent recorded); elsewhere it is shown again.
+  if (!topic || session.screen.kind !== "sub_topics") return topicsScreen(status, deps, []);
   if (status.topics.includes(slug)) return topicsScreen(status, deps, [m.topicAdded(topic.name)]);
   const text = m.topicConsent(m.topicsPrompt, topic.name);
   const effect: Effect = {
@@ -161,7 +167,7 @@ function afterTopics(status: SubscriptionStatus, preface: string[]): Rendered {
     const asked = askUnit("subscribe", status);
     return { ...asked, replies: [...preface.map((text) => ({ text })), ...asked.replies] };
   }
-  return menuWith([...preface, m.finished]);
+  return renderMenu([...preface, m.finished]);
 }
 
 function placeName(unit: { name: string; province: string | null }): string {
@@ -186,7 +192,7 @@ function unitReprompt(screen: UnitScreen, text: string): Rendered {
 function unitChosen(screen: UnitScreen, unit: { code: string; name: string; province: string | null }): Rendered {
   const saved = m.unitSaved(placeName(unit));
   return {
-    ...menuWith(screen.flow === "subscribe" ? [saved, m.finished] : [saved]),
+    ...renderMenu(screen.flow === "subscribe" ? [saved, m.finished] : [saved]),
     effects: [{ type: "set_contact_unit", unitCode: unit.code }],
   };
 }
@@ -260,7 +266,7 @@ async function topicNames(deps: EngineDeps): Promise<Map<string, string>> {
 async function list(status: SubscriptionStatus, deps: EngineDeps): Promise<Rendered> {
   const names = await topicNames(deps);
   const place = status.unit ? placeName(status.unit) : null;
-  if (!status.topics.includes(NEWS_TOPIC) && status.topics.length === 0) {
+  if (status.topics.length === 0) {
     const lines = [m.notSubscribed, ...(status.optedOut ? [m.wasOptedOut] : []), m.listUnit(place)];
     return {
       replies: [
@@ -316,10 +322,5 @@ async function cancelTopic(slug: string, contactId: string, deps: EngineDeps): P
   if (slug === NEWS_TOPIC) return optOut(newSession(), contactId, deps);
   if (!status.topics.includes(slug)) return list(status, deps);
   const name = (await topicNames(deps)).get(slug) ?? slug;
-  return { ...menuWith([m.topicCancelled(name)]), effects: [{ type: "unsubscribe", topic: slug }] };
-}
-
-function menuWith(preface: string[]): Rendered {
-  const rendered = renderMenu(preface);
-  return { ...rendered, replies: rendered.replies.map((r) => (r.options ? { ...r, options: menuOptions() } : r)) };
+  return { ...renderMenu([m.topicCancelled(name)]), effects: [{ type: "unsubscribe", topic: slug }] };
 }

@@ -21,7 +21,7 @@ export const subscriptionMessages = {
   agree: "✅ Đồng ý",
   disagree: "Không đồng ý",
   consentPrompt: 'Bạn hãy chọn "Đồng ý" để đăng ký nhận tin, hoặc "Không đồng ý".',
-  declined: "Bạn chưa đăng ký nhận tin. Khi nào cần, bạn chọn lại mục “Đăng ký nhận tin”.",
+  declined: 'Bạn chưa đăng ký nhận tin. Khi nào cần, bạn chọn lại mục "Đăng ký nhận tin".',
   subscribed: "Bạn đã đăng ký nhận tin pháp luật. Cảm ơn bạn!",
   topicsPrompt: [
     "Bạn có muốn nhận thêm tin theo lĩnh vực pháp luật không? Chọn lĩnh vực bạn quan tâm, mỗi lần một lĩnh vực; " +

@@ -190,6 +190,11 @@ describe(`subscriptions in the engine (${testDriver})`, () => {
     expect(declined.effects).toEqual([]);
     expect(declined.session.screen.kind).toBe("menu");
 
+    // "Đồng ý" from an older message's button, away from the terms: they are shown again, nothing is recorded.
+    const stale = await say("subs:yes", newSession(), deps);
+    expect(stale.effects).toEqual([]);
+    expect(stale.session.screen).toEqual({ kind: "sub_consent" });
+
     const agreed = await say("1", shown.session, deps);
     expect(agreed.effects).toHaveLength(1);
     expect(agreed.effects[0]).toMatchObject({ type: "subscribe", topic: "news", consentText: terms });
