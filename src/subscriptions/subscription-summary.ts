@@ -63,7 +63,8 @@ export async function subscriptionSummary(
   principal: Principal,
   unit: { code: string; name: string; path: string },
 ): Promise<SubscriptionSummary> {
-  const inUnit = sql`${contacts.unitId} in (select ${units.id} from ${units} where ${units.path} like ${`${unit.path}%`})`;
+  const subtree = `${unit.path}%`;
+  const inUnit = sql`${contacts.unitId} in (select ${units.id} from ${units} where ${units.path} like ${subtree})`;
   const scoped = await counts(db, and(inUnit, inScope(principal, contacts.unitId)));
   const national = principal.unitPath.split("/").filter(Boolean).length === 1 && unit.path === principal.unitPath;
   const unassigned = national ? await counts(db, isNull(contacts.unitId)) : null;
