@@ -21,6 +21,8 @@ import { restoreSession } from "../engine/session";
 import { applyQaEffects } from "../qa/apply-qa-effects";
 import { createQuestionInbox } from "../qa/question-inbox";
 import { DEFAULT_QA_SETTINGS, type QaSettings } from "../qa/qa-settings";
+import { applySubscriptionEffects } from "../subscriptions/apply-subscription-effects";
+import { createSubscriptionSource } from "../subscriptions/subscription-repository";
 import { applyEffects } from "../surveys/apply-effects";
 import { createSurveyRepository } from "../surveys/survey-repository";
 
@@ -158,6 +160,7 @@ function runEngine(db: Db, reader: Db, message: InboundMessage, opened: OpenedTu
     qa: cachedQaSource(databaseIdentity(db), reader, revision),
     inbox: createQuestionInbox(reader, message.qa ?? DEFAULT_QA_SETTINGS, () => now),
     surveys: createSurveyRepository(reader, () => now),
+    subscriptions: createSubscriptionSource(reader),
     newId: () => crypto.randomUUID(),
     now: () => now,
   });
@@ -197,6 +200,7 @@ async function finishWithEffects(
   const contactId = opened.contact_id;
   const applied = await applyEffects(tx, contactId, message.channel, result.effects, now);
   if (!applied.erased) await applyQaEffects(tx, contactId, message.channel, result.effects, now);
+  if (!applied.erased) await applySubscriptionEffects(tx, contactId, message.channel, result.effects, now);
   if (applied.erased) {
     // The contact is gone with its session and outbox: the acknowledgement goes back directly, and only this once.
     if (message.updateKey !== undefined)

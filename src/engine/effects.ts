@@ -48,4 +48,12 @@ export type Effect =
       approvedAnswerId: number | null;
       questionId: string | null;
       articleIds: number[];
-    };
+    }
+  /** Subscribe to news or a topic (a topics.slug), with the consent text the person agreed to; clears an opt-out. */
+  | { type: "subscribe"; topic: string; consentId: string; consentText: string; consentVersion: string }
+  /** End one subscription and withdraw its consent. */
+  | { type: "unsubscribe"; topic: string }
+  /** A stop word: end every subscription, withdraw their consents, mark the contact opted out. */
+  | { type: "opt_out" }
+  /** The commune the person named ("Xã/phường của tôi"): becomes the contact's unit. */
+  | { type: "set_contact_unit"; unitCode: string };

@@ -1,5 +1,6 @@
 // The conversation core: one inbound message and the stored session in, replies and the next session out.
 // Pure apart from the content it reads through `deps`; no HTTP, database or chat-library type reaches here.
+import { questionOptions } from "../../surveys/schema";
 import { foldText, normalizeText } from "../text/vietnamese";
 import { openArticle, parseArticleRequest } from "./article-command";
 import { renderArticle, renderArticles, renderDocuments, renderTopics } from "./browse";
@@ -16,6 +17,8 @@ import type { Reply } from "./replies";
 import { search } from "./search";
 import { SESSION_VERSION, type Screen, type Session } from "./session";
 import { parseSmallTalk } from "./small-talk";
+import { optOut, subscriptionTurn } from "./subscription-dialogue";
+import { isOptOutWord, spellsLabel } from "./subscription-words";
 import { surveyMessages } from "./survey-messages";
 import { continueSurvey, listSurveys, startSurvey, type SurveyContext } from "./survey-runner";
 
@@ -50,6 +53,10 @@ export async function handle(inbound: Inbound, session: Session, deps: EngineDep
   const erase = parseEraseCommand(text);
   if (erase) return finish(eraseCommand(erase));
 
+  // Stop words opt out of every message from anywhere, unless they answer the survey question on screen.
+  if (isOptOutWord(text) && !answersQuestion(text, session, deps))
+    return finish(await optOut(session, inbound.contactId, deps));
+
   // A bare number picks from the options last shown (Zalo personal shows them as a numbered list), except where
   // the number is itself the answer (a number or free-text survey question).
   let value = text;
@@ -83,6 +90,8 @@ export async function handle(inbound: Inbound, session: Session, deps: EngineDep
     if (answered) return finish(answered);
     if (session.screen.kind === "erase_choice" && command === null) return finish(eraseChoiceReprompt());
   }
+  const subscription = await subscriptionTurn(value, session, inbound.contactId, deps);
+  if (subscription) return finish(subscription);
   const qa = parseQaValue(value);
   if (qa) return finish(await qaAction(qa, session, inbound.contactId, deps));
   const command = parseCommand(value);
@@ -93,6 +102,18 @@ export async function handle(inbound: Inbound, session: Session, deps: EngineDep
     if (smallTalk) return finish(renderMenu([messages.smallTalk[smallTalk]]));
   }
   return finish(await run(command, value, session, survey));
+}
+
+/**
+ * A stop word is an answer when the question on screen has an option spelled that way ("Đúng" typed as "dung"):
+ * there the person is answering. On any other question (free text, a number, a commune) it stops.
+ */
+function answersQuestion(text: string, session: Session, deps: EngineDeps): boolean {
+  const screen = session.screen;
+  if (screen.kind !== "survey_question") return false;
+  const question = deps.surveys.definition(screen.key)?.questions.find((q) => q.id === screen.questionId);
+  const options = question ? questionOptions(question) : null;
+  return options?.some((o) => spellsLabel(text, o.label) || spellsLabel(text, o.code)) ?? false;
 }
 
 /** On a number or text question a typed number is the answer, not a pick from the buttons. */

@@ -3,6 +3,8 @@ import { commandValues } from "./commands";
 import { messages } from "./messages";
 import type { Rendered } from "./rendered";
 import type { ReplyOption } from "./replies";
+import { subscriptionMessages } from "./subscription-messages";
+import { subscriptionValues } from "./subscription-values";
 import { surveyMessages } from "./survey-messages";
 
 export const homeOption: ReplyOption = { label: messages.home, value: commandValues.menu };
@@ -13,6 +15,7 @@ export function menuOptions(): ReplyOption[] {
     { label: messages.menu.lessons, value: commandValues.lessons() },
     { label: messages.menu.search, value: commandValues.searchPrompt },
     { label: surveyMessages.menuEntry, value: commandValues.surveys },
+    { label: subscriptionMessages.menuEntry, value: subscriptionValues.start },
     { label: messages.menu.help, value: commandValues.help },
   ];
 }

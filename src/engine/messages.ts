@@ -20,6 +20,8 @@ export const messages = {
       'điều luật liên quan. Chưa rõ thì chọn "Hỏi cán bộ tư pháp" để cán bộ trả lời.',
     '• Muốn tìm theo từ khóa, chọn "Tìm kiếm".',
     '• Gõ "menu" hoặc "hủy" bất cứ lúc nào để quay về danh mục chính.',
+    '• Gõ "đăng ký nhận tin" để nhận tin pháp luật, "tin đã đăng ký" để xem lại, "dừng" để ngừng nhận mọi tin; ' +
+      '"xã/phường của tôi" để cho biết nơi bạn ở.',
     '• Đang đọc một luật, gõ "điều 51" để mở ngay điều 51; ở bất cứ đâu, gõ "điều 51 luật hôn nhân".',
     "",
     "Nội dung văn bản chỉ để tham khảo; khi cần giải quyết việc cụ thể, bạn hãy liên hệ cán bộ tư pháp xã, phường.",

@@ -166,11 +166,26 @@ export interface QuestionInbox {
   route(contactId: string, bestArticleId: number | null): Promise<EscalationRoute>;
 }
 
+/** What a contact receives now, and where they said they live (src/subscriptions implements it). */
+export interface SubscriptionStatus {
+  /** Live subscriptions: "news" and topic slugs. */
+  topics: string[];
+  unit: { code: string; name: string; province: string | null } | null;
+  optedOut: boolean;
+}
+
+export interface SubscriptionSource {
+  status(contactId: string): Promise<SubscriptionStatus>;
+  /** The topics a person may subscribe to (the topics table), in their display order. */
+  listTopics(): Promise<Array<{ slug: string; name: string }>>;
+}
+
 export interface EngineDeps {
   content: ContentSource;
   qa: QaSource;
   inbox: QuestionInbox;
   surveys: SurveySource;
+  subscriptions: SubscriptionSource;
   newId: () => string;
   now: () => Date;
 }

@@ -80,6 +80,28 @@ export const screenSchema = z.discriminatedUnion("kind", [
     articleIds: z.array(z.number().int()).max(5),
     approvedId: z.number().int().optional(),
   }),
+  /** The subscription's terms were shown; the person agrees or not. */
+  z.object({ kind: z.literal("sub_consent") }),
+  /** Topics offered as extra subscriptions. */
+  z.object({ kind: z.literal("sub_topics") }),
+  /** Asked for their commune: while subscribing (skippable) or to set or change it; `choices` when ambiguous. */
+  z.object({
+    kind: z.literal("sub_unit"),
+    flow: z.enum(["subscribe", "change"]),
+    choices: z
+      .array(
+        z.object({
+          code: z.string().max(40),
+          name: z.string().max(200),
+          province: z.string().max(200).nullable(),
+          formerly: z.string().max(300).nullable().optional(),
+        }),
+      )
+      .max(10)
+      .optional(),
+  }),
+  /** The person's subscriptions were listed, or which one to cancel was asked. */
+  z.object({ kind: z.literal("sub_list") }),
 ]);
 export type Screen = z.infer<typeof screenSchema>;
 

@@ -75,7 +75,7 @@ describe(`citizen and hostile trial findings in the engine (${testDriver})`, () 
       expect(
         last(replies).options.map((o) => o.value),
         text,
-      ).toEqual(["topics", "lessons", "search", "survey", "help"]);
+      ).toEqual(["topics", "lessons", "search", "survey", "subs", "help"]);
     }
     // A real question that starts like a greeting is still searched.
     expect((await say(app, "d6-user", "chào cờ ly hôn"))[0]!.text).not.toBe(messages.smallTalk.greeting);

@@ -45,7 +45,7 @@ describe(`conversation engine (${testDriver})`, () => {
     const result = await converse("xin chào bạn");
     const menu = await converse("menu");
     expect(menu.replies[0]!.text).toContain("Loa");
-    expect(menu.session.options).toEqual(["topics", "lessons", "search", "survey", "help"]);
+    expect(menu.session.options).toEqual(["topics", "lessons", "search", "survey", "subs", "help"]);
     expect(sessionSchema.parse(result.session)).toEqual(result.session);
   });
 
@@ -83,6 +83,7 @@ describe(`conversation engine (${testDriver})`, () => {
       "bai pho bien phap luat",
       "tim kiem",
       "khao sat",
+      "dang ky nhan tin",
       "huong dan",
     ]);
     for (const typed of ["Bài phổ biến pháp luật", "bai pho bien phap luat", "📖 BÀI PHỔ BIẾN PHÁP LUẬT"]) {
@@ -102,7 +103,7 @@ describe(`conversation engine (${testDriver})`, () => {
   it("says so when a number is not among the options, and keeps the session", async () => {
     const menu = await converse("menu");
     const wrong = await handle({ text: "9", contactId }, menu.session, deps);
-    expect(wrong.replies[0]!.text).toContain("từ 1 đến 5");
+    expect(wrong.replies[0]!.text).toContain("từ 1 đến 6");
     expect(wrong.session).toEqual(menu.session);
   });
 

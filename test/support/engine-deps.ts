@@ -6,6 +6,7 @@ import { cachedQaSource } from "../../src/content/qa-source";
 import type { EngineDeps } from "../../src/engine/ports";
 import { createQuestionInbox } from "../../src/qa/question-inbox";
 import { DEFAULT_QA_SETTINGS } from "../../src/qa/qa-settings";
+import { createSubscriptionSource } from "../../src/subscriptions/subscription-repository";
 import { createSurveyRepository } from "../../src/surveys/survey-repository";
 
 export function engineDeps(db: Db, overrides: Partial<EngineDeps> = {}): EngineDeps {
@@ -16,6 +17,7 @@ export function engineDeps(db: Db, overrides: Partial<EngineDeps> = {}): EngineD
     qa: cachedQaSource({}, db, 0),
     inbox: createQuestionInbox(db, DEFAULT_QA_SETTINGS, now),
     surveys: createSurveyRepository(db, now),
+    subscriptions: createSubscriptionSource(db),
     newId: () => crypto.randomUUID(),
     now,
     ...overrides,

@@ -72,7 +72,7 @@ describe(`Telegram long polling on the Node server (${testDriver})`, () => {
     api.queueUpdate(textUpdate(chat, "/menu"));
     await expect.poll(() => api.sent(chat).length, { timeout: 15_000 }).toBe(2);
     const menu = keyboardOf(1).map((b) => b.callback_data);
-    expect(menu).toEqual(["topics", "lessons", "search", "survey", "help"]);
+    expect(menu).toEqual(["topics", "lessons", "search", "survey", "subs", "help"]);
 
     const topics = await press("topics", "Chọn lĩnh vực pháp luật");
     const documents = await press(keyboardOf(topics)[0]!.callback_data, "Các văn bản thuộc lĩnh vực");

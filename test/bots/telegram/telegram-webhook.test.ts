@@ -59,6 +59,7 @@ describe(`Telegram webhook (${testDriver})`, () => {
       "lessons",
       "search",
       "survey",
+      "subs",
       "help",
     ]);
     expect(api.calls.some((c) => c.method === "getMe")).toBe(false); // botInfo is preset

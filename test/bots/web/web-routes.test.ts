@@ -33,7 +33,7 @@ describe(`web chat routes (${testDriver})`, () => {
     const [contact] = await handle.db.select().from(contacts).where(eq(contacts.platformId, "first-timer"));
     expect(contact).toMatchObject({ channel: "web", locale: "vi" });
     const menu = await say(app, "first-timer", "menu");
-    expect(menu.at(-1)!.options.map((o) => o.value)).toEqual(["topics", "lessons", "search", "survey", "help"]);
+    expect(menu.at(-1)!.options.map((o) => o.value)).toEqual(["topics", "lessons", "search", "survey", "subs", "help"]);
   });
 
   it("chooses an option when its value is sent as text, and by its number", async () => {

@@ -75,7 +75,7 @@ describe(`Zalo personal gateway (${testDriver})`, () => {
     zalo.direct("5001", "xin chào");
     const texts = await received("5001", 2);
     expect(texts[1]).toContain("1. 📚 Tra cứu văn bản pháp luật");
-    expect(texts[1]).toContain("5. ❓ Hướng dẫn");
+    expect(texts[1]).toContain("6. ❓ Hướng dẫn");
     expect(texts[1]).toContain(NUMBERED_LIST_HINT);
     expect(zalo.sentTo("5001").every((m) => m.type === 0)).toBe(true);
     const [row] = await handle.db

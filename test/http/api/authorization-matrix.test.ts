@@ -138,6 +138,13 @@ const routes: RouteCase[] = [
     inScope: () => get("/api/contacts/stats?unit=00004&by=channel"),
     outOfScope: { status: 404, call: (w) => get(`/api/contacts/stats?unit=${w.outside.provinceCode}`) },
   },
+  {
+    name: "GET /api/subscriptions/summary",
+    least: "viewer",
+    ok: 200,
+    inScope: () => get("/api/subscriptions/summary?unit=00004"),
+    outOfScope: { status: 404, call: (w) => get(`/api/subscriptions/summary?unit=${w.outside.provinceCode}`) },
+  },
   { name: "GET /api/topics", least: "viewer", ok: 200, inScope: () => get("/api/topics") },
   // The synonym list is national content, like topics: everyone reads it, admins change it.
   { name: "GET /api/search/synonyms", least: "viewer", ok: 200, inScope: () => get("/api/search/synonyms") },
