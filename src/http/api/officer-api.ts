@@ -11,6 +11,7 @@ import { officerRoutes } from "./officer-routes";
 import { questionRoutes } from "./question-routes";
 import { scoringRoutes } from "./scoring-routes";
 import { searchRoutes } from "./search-routes";
+import { campaignRoutes } from "./campaign-routes";
 import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
 
@@ -29,6 +30,7 @@ export function officerApi() {
   api.route("/", questionRoutes());
   api.route("/", answerRoutes());
   api.route("/", searchRoutes());
+  api.route("/", campaignRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
