@@ -14,7 +14,7 @@ export const campaignPacingDefaults: CampaignPacing = {
   web: null,
 };
 
-/** The defaults with whatever the deployment configured laid over them (a missing or invalid rate keeps the default). */
+/** The defaults with the deployment's own rates laid over them (a missing or invalid rate keeps the default). */
 export function campaignPacing(overrides: Partial<CampaignPacing> = {}): CampaignPacing {
   const pacing = { ...campaignPacingDefaults };
   for (const [channel, rate] of Object.entries(overrides) as Array<[Channel, number | null | undefined]>) {
