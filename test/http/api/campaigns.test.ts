@@ -242,7 +242,7 @@ describe(`campaigns API (${testDriver})`, () => {
     expect(badChannel.status).toBe(400);
   });
 
-  it("schedules: the ledger holds exactly the eligible people, once; scheduling again is 409 with the state", async () => {
+  it("schedules: the ledger holds the eligible people once; scheduling again is 409 naming the state", async () => {
     const campaign = await create();
     const response = await call("POST", `/api/campaigns/${campaign.id}/schedule`);
     expect(response.status, await response.clone().text()).toBe(200);
