@@ -5,13 +5,15 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { lessons } from "../../db/schema/index";
-import { channels } from "../../db/schema/contacts";
+import type { Channel } from "../../db/schema/contacts";
 import { surveyCatalog } from "../surveys/survey-repository";
 import type { CampaignInput, CampaignMessage } from "./campaign-input";
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 export const LAW_DAY_LESSON_SLUG = "ngay-phap-luat-9-11";
 export const LAW_DAY_SURVEY = "law_day_quiz";
+/** Not the Zalo personal account: mass sending is what gets such accounts locked (an officer may still add it). */
+const LAW_DAY_CHANNELS: Channel[] = ["web", "telegram", "zalo_oa"];
 
 /** The Law Day whose campaign is still ahead or under way: this year's until 9 November 21:00, then next year's. */
 export function comingLawDay(now: Date): { year: number; startAt: Date; endAt: Date } {
@@ -58,7 +60,7 @@ export async function lawDayTemplate(
   return {
     name: `Ngày Pháp luật Việt Nam 9/11/${year}`,
     unitCode: options.unitCode,
-    channels: [...channels],
+    channels: LAW_DAY_CHANNELS,
     audience: { unitCodes: [options.unitCode] },
     messages,
     surveyKey: survey,
