@@ -12,6 +12,7 @@ import { questionRoutes } from "./question-routes";
 import { scoringRoutes } from "./scoring-routes";
 import { searchRoutes } from "./search-routes";
 import { subscriptionRoutes } from "./subscription-routes";
+import { campaignRoutes } from "./campaign-routes";
 import { surveyRoutes } from "./survey-routes";
 import { unitRoutes } from "./unit-routes";
 
@@ -31,6 +32,7 @@ export function officerApi() {
   api.route("/", answerRoutes());
   api.route("/", searchRoutes());
   api.route("/", subscriptionRoutes());
+  api.route("/", campaignRoutes());
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Db, DbHandle } from "../../../db/db";
 import {
   approvedAnswers,
+  campaigns,
   contacts,
   type OfficerRole,
   questionRoutes,
@@ -88,6 +89,40 @@ async function freshRule(fromUnitCode: string): Promise<number> {
     .returning({ id: questionRoutes.id });
   return row!.id;
 }
+
+/** A campaign of `unitCode` (audience: that unit) in the given state; outside ones carry the marker. */
+async function freshCampaign(unitCode: string, state: "draft" | "scheduled" | "paused" = "draft"): Promise<number> {
+  const [unit] = await worldDb.select({ id: units.id }).from(units).where(eq(units.code, unitCode));
+  const [row] = await worldDb
+    .insert(campaigns)
+    .values({
+      unitId: unit!.id,
+      name: unitCode === "00004" ? `Chiến dịch ${++fresh}` : `Chiến dịch ${OUT_OF_SCOPE_MARKER}`,
+      state,
+      channels: ["web"],
+      audience: { unitCodes: [unitCode] },
+      messages: [{ text: "Tin chiến dịch" }],
+      startAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: campaigns.id });
+  return row!.id;
+}
+
+/** A web contact to receive a test send. */
+async function freshWebContact(): Promise<string> {
+  const platformId = unique("can-bo-web");
+  await worldDb.insert(contacts).values({ channel: "web", platformId });
+  return platformId;
+}
+
+const campaignBody = (unitCode: string) => ({
+  name: "Chiến dịch thử quyền",
+  unitCode,
+  channels: ["web"],
+  audience: { unitCodes: [unitCode] },
+  messages: [{ text: "Tin chiến dịch" }],
+  schedule: { startAt: new Date(Date.now() + 86_400_000).toISOString() },
+});
 
 const get = (path: string): Call => ({ method: "GET", path });
 const post = (path: string, body?: unknown): Call => ({ method: "POST", path, body });
@@ -447,6 +482,73 @@ const routes: RouteCase[] = [
     inScope: async (w) => post(`/api/answers/${await freshAnswer(w.inside.communeCode)}/retire`),
     outOfScope: { status: 404, call: () => post("/api/answers/ANSWER-OUTSIDE/retire") },
   },
+  { name: "GET /api/campaigns", least: "viewer", ok: 200, inScope: () => get("/api/campaigns") },
+  {
+    name: "POST /api/campaigns",
+    least: "officer",
+    ok: 201,
+    inScope: (w) => post("/api/campaigns", campaignBody(w.inside.communeCode)),
+    // Campaigns answer 404 for a unit outside the scope (owning or audience), like a campaign outside it.
+    outOfScope: { status: 404, call: (w) => post("/api/campaigns", campaignBody(w.outside.communeCode)) },
+  },
+  {
+    name: "GET /api/campaigns/templates/law-day",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/campaigns/templates/law-day?unit=${w.inside.communeCode}`),
+    outOfScope: { status: 404, call: (w) => get(`/api/campaigns/templates/law-day?unit=${w.outside.communeCode}`) },
+  },
+  {
+    name: "GET /api/campaigns/{id}",
+    least: "viewer",
+    ok: 200,
+    inScope: async (w) => get(`/api/campaigns/${await freshCampaign(w.inside.communeCode)}`),
+    outOfScope: { status: 404, call: () => get("/api/campaigns/CAMPAIGN-OUTSIDE") },
+  },
+  {
+    name: "PATCH /api/campaigns/{id}",
+    least: "officer",
+    ok: 200,
+    inScope: async (w) => patch(`/api/campaigns/${await freshCampaign(w.inside.communeCode)}`, { name: "Tên mới" }),
+    outOfScope: { status: 404, call: () => patch("/api/campaigns/CAMPAIGN-OUTSIDE", { name: "x" }) },
+  },
+  {
+    name: "GET /api/campaigns/{id}/preview",
+    least: "viewer",
+    ok: 200,
+    inScope: async (w) => get(`/api/campaigns/${await freshCampaign(w.inside.communeCode)}/preview`),
+    outOfScope: { status: 404, call: () => get("/api/campaigns/CAMPAIGN-OUTSIDE/preview") },
+  },
+  {
+    name: "POST /api/campaigns/{id}/test",
+    least: "officer",
+    ok: 202,
+    inScope: async (w) =>
+      post(`/api/campaigns/${await freshCampaign(w.inside.communeCode)}/test`, {
+        channel: "web",
+        platformId: await freshWebContact(),
+      }),
+    outOfScope: {
+      status: 404,
+      call: () => post("/api/campaigns/CAMPAIGN-OUTSIDE/test", { channel: "web", platformId: "khong-co" }),
+    },
+  },
+  ...(
+    [
+      ["schedule", "draft"],
+      ["pause", "scheduled"],
+      ["resume", "paused"],
+      ["cancel", "scheduled"],
+    ] as const
+  ).map(
+    ([action, from]): RouteCase => ({
+      name: `POST /api/campaigns/{id}/${action}`,
+      least: "officer",
+      ok: 200,
+      inScope: async (w) => post(`/api/campaigns/${await freshCampaign(w.inside.communeCode, from)}/${action}`),
+      outOfScope: { status: 404, call: () => post(`/api/campaigns/CAMPAIGN-OUTSIDE-${from}/${action}`) },
+    }),
+  ),
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {
@@ -487,6 +589,10 @@ describe(`authorization matrix (${testDriver})`, () => {
       ["QUESTION-OUTSIDE", () => freshQuestion(outside)],
       ["RULE-OUTSIDE", () => freshRule(outside)],
       ["ANSWER-OUTSIDE", () => freshAnswer(outside)],
+      ["CAMPAIGN-OUTSIDE-draft", () => freshCampaign(outside, "draft")],
+      ["CAMPAIGN-OUTSIDE-scheduled", () => freshCampaign(outside, "scheduled")],
+      ["CAMPAIGN-OUTSIDE-paused", () => freshCampaign(outside, "paused")],
+      ["CAMPAIGN-OUTSIDE", () => freshCampaign(outside)],
     ];
     for (const [placeholder, make] of fills) {
       if (call.path.includes(placeholder))
