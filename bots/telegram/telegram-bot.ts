@@ -49,6 +49,8 @@ export const botCommands = [
   { command: "khaosat", description: "Tham gia khảo sát" },
   { command: "hoi", description: "Tìm quy định pháp luật" },
   { command: "huy", description: "Hủy việc đang làm" },
+  { command: "dangky", description: "Đăng ký nhận tin pháp luật" },
+  { command: "dung", description: "Dừng nhận tin" },
   { command: "xoadulieu", description: "Xóa dữ liệu của tôi" },
 ];
 
@@ -58,6 +60,8 @@ const commandText: Record<string, string> = {
   hoi: "search",
   huy: "hủy",
   xoadulieu: "xóa dữ liệu",
+  dangky: "đăng ký nhận tin",
+  dung: "dừng",
   help: "giúp",
 };
 

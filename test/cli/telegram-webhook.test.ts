@@ -43,7 +43,7 @@ describe("npm run telegram:webhook", () => {
       allowed_updates: ["message", "callback_query"],
     });
     const commands = api.calls.find((c) => c.method === "setMyCommands")!.params.commands as Array<{ command: string }>;
-    expect(commands.map((c) => c.command)).toEqual(["start", "menu", "khaosat", "hoi", "huy", "xoadulieu"]);
+    expect(commands.map((c) => c.command)).toEqual(["start", "menu", "khaosat", "hoi", "huy", "dangky", "dung", "xoadulieu"]);
   }, 30_000);
 
   it("explains a missing URL", async () => {

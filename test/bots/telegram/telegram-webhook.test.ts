@@ -193,6 +193,8 @@ describe(`Telegram webhook (${testDriver})`, () => {
     expect(inboundText(textUpdate(1, "/huy@loa_test_bot") as never)).toBe("hủy");
     expect(inboundText(textUpdate(1, "/xoadulieu") as never)).toBe("xóa dữ liệu");
     expect(inboundText(textUpdate(1, "/hoi") as never)).toBe("search");
+    expect(inboundText(textUpdate(1, "/dangky") as never)).toBe("đăng ký nhận tin");
+    expect(inboundText(textUpdate(1, "/dung@loa_test_bot") as never)).toBe("dừng");
     expect(inboundText(callbackUpdate(1, "art:5") as never)).toBe("art:5");
   });
 
