@@ -18,9 +18,7 @@ const amendmentSchema = z
     effectiveFrom: isoDate.optional(),
     /** Articles of this statute it changed: "9", "Điều 84 (khoản 1)". */
     articles: z
-      .array(
-        shortText(100).refine((a) => articleNumberOf(a) !== null, "mỗi mục phải bắt đầu bằng số điều, ví dụ 84"),
-      )
+      .array(shortText(100).refine((a) => articleNumberOf(a) !== null, "mỗi mục phải bắt đầu bằng số điều, ví dụ 84"))
       .max(2000)
       .optional(),
     /** True when `articles` lists every article it changed. */

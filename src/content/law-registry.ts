@@ -59,6 +59,7 @@ export async function loadLawRegistry(db: Db): Promise<LawRegistry> {
         replacedByNumber: legalDocuments.replacedByNumber,
         replacedByName: legalDocuments.replacedByName,
         confidence: legalDocuments.factsConfidence,
+        status: legalDocuments.status,
       })
       .from(legalDocuments)
       .orderBy(asc(legalDocuments.id)),
@@ -95,6 +96,7 @@ export async function loadLawRegistry(db: Db): Promise<LawRegistry> {
             : null,
         amendments: byDocument.get(d.id) ?? [],
         confidence: d.confidence,
+        published: d.status === "published",
       }),
     ),
   );

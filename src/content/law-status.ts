@@ -34,6 +34,8 @@ export interface LawFacts {
   replacedBy: { documentId: number | null; number: string | null; name: string | null } | null;
   amendments: readonly AmendmentFact[];
   confidence: FactConfidence | null;
+  /** Visible to citizens in Loa (publication, not legal status); absent counts as published. */
+  published?: boolean;
 }
 
 export interface StatusOnDate {

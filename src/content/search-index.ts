@@ -26,6 +26,8 @@ import {
 } from "../text/search-analyzer";
 import { indexTerms } from "../text/search-analyzer";
 import { Bm25Index, type Bm25Params, DEFAULT_BM25, type FieldTerms, topK } from "./bm25";
+import type { LawRegistry } from "./law-registry";
+import { inForceOn } from "./law-status";
 
 export type SearchEntryType = "article" | "lesson" | "answer";
 
@@ -35,6 +37,8 @@ export interface SearchEntry {
   id: number;
   /** The statute's title as imported, for an article. */
   document: string | null;
+  /** The statute's id, for an article (its legal status is looked up by it). */
+  documentId?: number;
   /** The article number as imported, for an article. */
   number: string | null;
   /** The article's own title, a lesson's title, an answer's question. */
@@ -112,6 +116,8 @@ function statuteKey(title: string): string[] {
 
 export class SearchIndex {
   readonly entries: readonly SearchEntry[];
+  /** The statutes' legal facts at the index's revision (set by the loader; none for a bare index). */
+  laws: LawRegistry | null = null;
   private readonly bm25: Bm25Index;
   private readonly passages: Bm25Index;
   /** For each passage, the entry it belongs to. */
@@ -182,12 +188,43 @@ export class SearchIndex {
   }
 
   /** The best `limit` entries of the given types for a question, best first. */
-  search(question: string, limit: number, types?: ReadonlySet<SearchEntryType>): SearchHitScored[] {
+  search(
+    question: string,
+    limit: number,
+    types?: ReadonlySet<SearchEntryType>,
+    demote?: (entry: SearchEntry) => boolean,
+  ): SearchHitScored[] {
     const query = this.analyze(question);
-    return this.searchAnalyzed(query, limit, types);
+    return this.searchAnalyzed(query, limit, types, demote);
   }
 
-  searchAnalyzed(query: AnalyzedQuery, limit: number, types?: ReadonlySet<SearchEntryType>): SearchHitScored[] {
+  /**
+   * `demote` marks entries that rank after every other match whatever their score (articles of a statute no longer
+   * in force): their scores stay what BM25 says, only the order changes, so an expired text is still found when
+   * nothing in force matches, and never outranks one that does.
+   */
+  searchAnalyzed(
+    query: AnalyzedQuery,
+    limit: number,
+    types?: ReadonlySet<SearchEntryType>,
+    demote?: (entry: SearchEntry) => boolean,
+  ): SearchHitScored[] {
+    const scores = this.scoresOf(query, types);
+    if (!demote) return topK(scores, limit).map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    const current = new Float64Array(scores);
+    const demoted = new Float64Array(scores.length);
+    for (let d = 0; d < scores.length; d++) {
+      if (scores[d]! > 0 && demote(this.entries[d]!)) {
+        demoted[d] = scores[d]!;
+        current[d] = 0;
+      }
+    }
+    const first = topK(current, limit);
+    const rest = first.length < limit ? topK(demoted, limit - first.length) : [];
+    return [...first, ...rest].map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+  }
+
+  private scoresOf(query: AnalyzedQuery, types?: ReadonlySet<SearchEntryType>): Float64Array {
     const p = this.params;
     let scores = this.score(query.terms, query.statutes, types);
     if (p.feedbackWeight > 0 && p.feedbackDocuments > 0) {
@@ -195,7 +232,7 @@ export class SearchIndex {
       const feedback = this.feedbackTerms(top, query.terms);
       if (feedback.length > 0) scores = this.score([...query.terms, ...feedback], query.statutes, types);
     }
-    return topK(scores, limit).map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    return scores;
   }
 
   private score(terms: QueryTerm[], statutes: string[], types?: ReadonlySet<SearchEntryType>): Float64Array {
@@ -284,6 +321,23 @@ export class SearchIndex {
     }
     for (const idf of stored.values()) total += idf;
     return total === 0 ? 0 : (2 * common) / total;
+  }
+
+  /** True for an article of a statute not in force on `date`: what search ranks after everything in force. */
+  notInForceOn(date: string): (entry: SearchEntry) => boolean {
+    const laws = this.laws;
+    if (!laws) return () => false;
+    const verdicts = new Map<number, boolean>();
+    return (entry) => {
+      if (entry.type !== "article" || entry.documentId === undefined) return false;
+      let out = verdicts.get(entry.documentId);
+      if (out === undefined) {
+        const facts = laws.byId(entry.documentId);
+        out = facts ? !inForceOn(facts, date) : false;
+        verdicts.set(entry.documentId, out);
+      }
+      return out;
+    };
   }
 
   /** The idf of a term in this index (for snippets and confidence). */
