@@ -60,6 +60,9 @@ export async function loadLawRegistry(db: Db): Promise<LawRegistry> {
         replacedByName: legalDocuments.replacedByName,
         confidence: legalDocuments.factsConfidence,
         status: legalDocuments.status,
+        issuingBody: legalDocuments.issuingBody,
+        note: legalDocuments.factsNote,
+        sources: legalDocuments.factsSources,
       })
       .from(legalDocuments)
       .orderBy(asc(legalDocuments.id)),
@@ -97,6 +100,9 @@ export async function loadLawRegistry(db: Db): Promise<LawRegistry> {
         amendments: byDocument.get(d.id) ?? [],
         confidence: d.confidence,
         published: d.status === "published",
+        issuingBody: d.issuingBody,
+        note: d.note,
+        sources: d.sources,
       }),
     ),
   );

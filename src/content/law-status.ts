@@ -34,6 +34,10 @@ export interface LawFacts {
   replacedBy: { documentId: number | null; number: string | null; name: string | null } | null;
   amendments: readonly AmendmentFact[];
   confidence: FactConfidence | null;
+  /** For officers: who issued it, what is unverified about these facts, where they come from. */
+  issuingBody?: string | null;
+  note?: string | null;
+  sources?: readonly string[];
   /** Visible to citizens in Loa (publication, not legal status); absent counts as published. */
   published?: boolean;
 }
