@@ -88,6 +88,9 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   statutePrior: 0.2,
 };
 
+/** How much an entry of a statute no longer in force counts when ordering results below the first. */
+export const DEMOTED_WEIGHT = 0.5;
+
 export interface SearchHitScored {
   entry: SearchEntry;
   score: number;
@@ -199,9 +202,12 @@ export class SearchIndex {
   }
 
   /**
-   * `demote` marks entries that rank after every other match whatever their score (articles of a statute no longer
-   * in force): their scores stay what BM25 says, only the order changes, so an expired text is still found when
-   * nothing in force matches, and never outranks one that does.
+   * `demote` marks entries of a statute no longer in force. Such an entry is never first when anything else matches
+   * (the first result is what the chat gives as the answer), and below it is ordered as if it scored
+   * DEMOTED_WEIGHT × its score. Reported scores stay what BM25 says: only the order changes, so an expired text is
+   * still found (marked) when it is what the question is about, and given first only when nothing in force matches.
+   * A strict "all in force first" order was tried and buried the text a question was about under dozens of
+   * one-word matches.
    */
   searchAnalyzed(
     query: AnalyzedQuery,
@@ -211,17 +217,20 @@ export class SearchIndex {
   ): SearchHitScored[] {
     const scores = this.scoresOf(query, types);
     if (!demote) return topK(scores, limit).map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    const order = new Float64Array(scores);
     const current = new Float64Array(scores);
-    const demoted = new Float64Array(scores.length);
     for (let d = 0; d < scores.length; d++) {
       if (scores[d]! > 0 && demote(this.entries[d]!)) {
-        demoted[d] = scores[d]!;
+        order[d]! *= DEMOTED_WEIGHT;
         current[d] = 0;
       }
     }
-    const first = topK(current, limit);
-    const rest = first.length < limit ? topK(demoted, limit - first.length) : [];
-    return [...first, ...rest].map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    let ranked = topK(order, limit);
+    const best = topK(current, 1)[0];
+    if (best !== undefined && ranked.length > 0 && ranked[0] !== best && demote(this.entries[ranked[0]!]!)) {
+      ranked = [best, ...ranked.filter((d) => d !== best)].slice(0, limit);
+    }
+    return ranked.map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
   }
 
   private scoresOf(query: AnalyzedQuery, types?: ReadonlySet<SearchEntryType>): Float64Array {
