@@ -117,6 +117,9 @@ describe(`law versions through the officer API (${testDriver})`, () => {
       by: { number: "999/2026/QH15" },
     });
 
+    // National content (owned by the country) is not in a provincial officer's report.
+    expect((await health(world.tokens.officer)).items).toEqual([]);
+
     const lessonId = Number(report.items.find((i) => i.kind === "lesson")!.id);
     const edited = await national("PATCH", `/api/lessons/${lessonId}`, { summary: "Đã đối chiếu Hiến pháp sửa đổi." });
     expect(edited.status).toBe(200);
