@@ -160,8 +160,7 @@ export const lawDayQuiz: SurveyInput = {
       // Loa); it now rests on a provision in force that Loa holds.
       id: "q10_drugs",
       type: "quiz",
-      text:
-        "Theo Luật Thanh niên, thanh niên có trách nhiệm nào sau đây đối với bản thân? (có thể chọn nhiều đáp án)",
+      text: "Theo Luật Thanh niên, thanh niên có trách nhiệm nào sau đây đối với bản thân? (có thể chọn nhiều đáp án)",
       indicator: "knows_law",
       options: [
         { code: "a", label: "Không sử dụng ma túy, chất gây nghiện mà pháp luật cấm" },

@@ -71,10 +71,7 @@ export const legalDocuments = pgTable(
     factsNote: text("facts_note"),
     factsSources: jsonb("facts_sources").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
-  (t) => [
-    index("legal_documents_topic_idx").on(t.topicId),
-    index("legal_documents_number_idx").on(t.officialNumber),
-  ],
+  (t) => [index("legal_documents_topic_idx").on(t.topicId), index("legal_documents_number_idx").on(t.officialNumber)],
 );
 
 export const articles = pgTable(

@@ -127,7 +127,8 @@ export const seedLessons: SeedLesson[] = [
     slug: "gia-dinh-noi-khong-voi-ma-tuy",
     topic: "cu-tru-an-ninh-trat-tu",
     title: "Gia đình nói không với ma túy",
-    summary: "Trồng, mua bán, tàng trữ, sử dụng trái phép chất ma túy đều vi phạm pháp luật; gia đình là chỗ dựa đầu tiên.",
+    summary:
+      "Trồng, mua bán, tàng trữ, sử dụng trái phép chất ma túy đều vi phạm pháp luật; gia đình là chỗ dựa đầu tiên.",
     body: [
       "Luật Phòng, chống ma túy năm 2025 (số 120/2025/QH15) có hiệu lực từ ngày 01/7/2026, thay thế Luật Phòng, " +
         "chống ma túy năm 2021. Trồng cây có chứa chất ma túy, mua bán, tàng trữ, sử dụng trái phép chất ma túy đều " +

@@ -20,7 +20,7 @@ export interface DocumentSummary {
   id: number;
   title: string;
   articleCount: number;
-  /** As citizens see it cited, with a mark when not in force: "Luật An ninh mạng 2018 (24/2018/QH14) – hết hiệu lực". */
+  /** As citizens see it cited, marked when not in force: "Luật An ninh mạng 2018 (24/2018/QH14) – hết hiệu lực". */
   label: string;
   /** In force today (amended or not); lists show these first. */
   inForce: boolean;

@@ -71,7 +71,9 @@ describe(`content repository (${testDriver})`, () => {
   it("finds lessons as well as articles", async () => {
     const results = await content.search("tạm trú", 1, 10);
     expect(results.items.some((h) => h.kind === "lesson")).toBe(true);
-    expect(results.items.some((h) => h.kind === "article" && h.context === "Luật Cư trú 2020 (68/2020/QH14)")).toBe(true);
+    expect(results.items.some((h) => h.kind === "article" && h.context === "Luật Cư trú 2020 (68/2020/QH14)")).toBe(
+      true,
+    );
   });
 
   it("falls back to any word when no article has them all", async () => {

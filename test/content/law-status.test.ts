@@ -154,7 +154,7 @@ describe("when content citing an article must be reviewed", () => {
     ]);
   });
 
-  it("an amendment flags content last checked before it took effect or was recorded, for the articles it touched", () => {
+  it("an amendment flags content checked before it took effect or was recorded, for the articles it touched", () => {
     const article110 = { document: "Hiến pháp", article: "110" };
     expect(citationFlags(laws, article110, "2026-11-22", longAgo)).toMatchObject([
       { change: "amended", since: "2025-06-16", certainty: "changed" },

@@ -21,15 +21,18 @@ describe(`law versions in the chat (${testDriver})`, () => {
 
   it("an amended article of the Constitution says by what and from when; an untouched one does not", async () => {
     const amended = await say(app, "reader-1", "điều 110 hiến pháp");
-    expect(amended[0]!.text).toMatch(
-      /^⚠️ Điều này đã được sửa đổi, bổ sung bởi Nghị quyết sửa đổi, bổ sung một số điều của Hiến pháp \(203\/2025\/QH15\) \(từ 16\/6\/2025\)/,
-    );
+    expect(
+      amended[0]!.text.startsWith(
+        "⚠️ Điều này đã được sửa đổi, bổ sung bởi Nghị quyết sửa đổi, bổ sung một số điều của Hiến pháp " +
+          "(203/2025/QH15) (từ 16/6/2025)",
+      ),
+    ).toBe(true);
     expect(amended[0]!.text).toContain("\nHiến pháp 2013\nĐiều 110");
     const plain = await say(app, "reader-1", "điều 16 hiến pháp");
     expect(plain[0]!.text).toMatch(/^Hiến pháp 2013\nĐiều 16/);
   });
 
-  it("importing a replacing statute puts the notice and a button to it on the old text, and lists it first", async () => {
+  it("importing a replacing statute puts a notice and a button to it on the old text, listed after it", async () => {
     const laws = lawFileSchema.parse([
       {
         id: "Luật Cư trú 2026",
@@ -68,9 +71,12 @@ describe(`law versions in the chat (${testDriver})`, () => {
     );
     // "điều 27" typed while reading the old statute opens its article 27, not the new one's.
     const article = await say(app, "reader-2", "điều 27");
-    expect(article[0]!.text).toMatch(
-      /^⚠️ Văn bản này đã hết hiệu lực từ 01\/7\/2026, được thay thế bởi Luật Cư trú 2026 \(990\/2026\/QH15\)\.\n\nLuật Cư trú 2020 \(68\/2020\/QH14\)\nĐiều 27\./,
-    );
+    expect(
+      article[0]!.text.startsWith(
+        "⚠️ Văn bản này đã hết hiệu lực từ 01/7/2026, được thay thế bởi Luật Cư trú 2026 (990/2026/QH15).\n\n" +
+          "Luật Cư trú 2020 (68/2020/QH14)\nĐiều 27.",
+      ),
+    ).toBe(true);
     const replacement = await say(app, "reader-2", optionValue(article, "📘 Đọc văn bản thay thế: Luật Cư trú 2026"));
     expect(replacement[0]!.text).toMatch(/^Luật Cư trú 2026 \(990\/2026\/QH15\) \(2 điều\)/);
 

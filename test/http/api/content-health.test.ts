@@ -180,7 +180,7 @@ describe(`law versions through the officer API (${testDriver})`, () => {
     expect((await health(world.tokens.officer)).items).toEqual([]);
   });
 
-  it("holds back an approved answer citing an article changed since it was reviewed, until an officer reviews it", async () => {
+  it("holds back an approved answer citing an article changed since its review, until reviewed again", async () => {
     const [row] = await handle.db
       .insert(approvedAnswers)
       .values({
