@@ -207,7 +207,8 @@ export class SearchIndex {
    * DEMOTED_WEIGHT × its score. Reported scores stay what BM25 says: only the order changes, so an expired text is
    * still found (marked) when it is what the question is about, and given first only when nothing in force matches.
    * A strict "all in force first" order was tried and buried the text a question was about under dozens of
-   * one-word matches.
+   * one-word matches. A question that names an out-of-force statute Loa holds no replacement for ("theo Luật
+   * Phòng, chống ma túy") is about that text: it is not demoted (the citizen reads it with its notice).
    */
   searchAnalyzed(
     query: AnalyzedQuery,
@@ -217,6 +218,9 @@ export class SearchIndex {
   ): SearchHitScored[] {
     const scores = this.scoresOf(query, types);
     if (!demote) return topK(scores, limit).map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    const asked = new Set(query.statutes.filter((title) => !this.hasLoadedReplacement(title)));
+    const outOfForce = demote;
+    demote = (entry) => outOfForce(entry) && !(entry.document !== null && asked.has(entry.document));
     const order = new Float64Array(scores);
     const current = new Float64Array(scores);
     for (let d = 0; d < scores.length; d++) {
@@ -330,6 +334,13 @@ export class SearchIndex {
     }
     for (const idf of stored.values()) total += idf;
     return total === 0 ? 0 : (2 * common) / total;
+  }
+
+  /** Whether the statute titled `title` was replaced by one Loa holds and shows. */
+  private hasLoadedReplacement(title: string): boolean {
+    const facts = this.laws?.byTitle(title);
+    const replacement = facts ? this.laws!.replacementOf(facts) : null;
+    return replacement !== null && replacement.published !== false;
   }
 
   /** True for an article of a statute not in force on `date`: what search ranks after everything in force. */

@@ -87,6 +87,9 @@ export const messages = {
     onlyOutOfForce:
       "⚠️ Các quy định tìm thấy dưới đây thuộc văn bản đã hết hiệu lực, chỉ để tham khảo; quy định hiện hành có thể " +
       "khác. Bạn nên hỏi cán bộ tư pháp để được hướng dẫn theo luật đang có hiệu lực.",
+    /** Above the articles when the first one (a statute the question names) is no longer in force. */
+    firstOutOfForce:
+      "⚠️ Văn bản bạn hỏi đã hết hiệu lực; nội dung dưới đây chỉ để tham khảo, quy định hiện hành có thể khác.",
     /** After an article line whose statute is no longer in force. */
     outOfForceMark: "(văn bản đã hết hiệu lực)",
     reference:

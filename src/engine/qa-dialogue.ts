@@ -110,9 +110,10 @@ export async function answerQuestion(rawText: string, deps: EngineDeps): Promise
   return {
     replies: [
       {
-        // In-force articles rank first (qa-source.ts), so an out-of-force first one means nothing in force matched.
+        // The first article is in force unless nothing in force matched or the question named an out-of-force
+        // statute (search-index.ts): either way the citizen is told before reading it.
         text: [
-          ...(articles[0]!.inForce ? [] : [m.onlyOutOfForce, ""]),
+          ...(articles[0]!.inForce ? [] : [articles.some((a) => a.inForce) ? m.firstOutOfForce : m.onlyOutOfForce, ""]),
           m.articlesTitle,
           "",
           ...lines,
