@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
 import { approvedAnswers, auditLog, legalDocuments, lessons } from "../../../db/schema/index";
+import { lawCheck } from "../../../src/content/law-check";
 import { cachedQaSource } from "../../../src/content/qa-source";
 import { readContentRevision } from "../../../src/content/search-index-cache";
 import { type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
@@ -48,6 +49,11 @@ describe(`law versions through the officer API (${testDriver})`, () => {
     const report = await health();
     expect(report.items).toEqual([]);
     expect(report.counts).toEqual({ lesson: 0, approved_answer: 0, quiz_question: 0 });
+    expect(await lawCheck(handle.db, new Date())).toMatchObject({
+      lessonsToReview: 0,
+      answersHeldBack: 0,
+      quizQuestionsToReview: 0,
+    });
   });
 
   it("search ranks the law in force first and filters by the day asked; results carry status fields", async () => {
@@ -117,6 +123,8 @@ describe(`law versions through the officer API (${testDriver})`, () => {
       by: { number: "999/2026/QH15" },
     });
 
+    // The daily job counts the same.
+    expect(await lawCheck(handle.db, new Date())).toMatchObject({ lessonsToReview: 1, quizQuestionsToReview: 1 });
     // National content (owned by the country) is not in a provincial officer's report.
     expect((await health(world.tokens.officer)).items).toEqual([]);
 
