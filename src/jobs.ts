@@ -7,6 +7,7 @@ import { describeError, type Logger } from "./log";
 import type { ChannelRuntimes } from "./services";
 import { flagOverdueQuestions } from "./qa/question-service";
 import { expireAbandonedResponses } from "./surveys/expire-responses";
+import { lawCheck } from "./content/law-check";
 
 export interface JobContext {
   db: Db;
@@ -50,6 +51,13 @@ export const jobs: Job[] = [
       }
       return { ...total };
     },
+  },
+  {
+    // A statute's status can change by date alone (a law passed earlier takes effect today): the content-health
+    // report is computed on read, this logs what needs fixing once a day.
+    name: "content.law_check",
+    everyMs: 24 * 60 * 60 * 1000,
+    run: async ({ db }) => lawCheck(db, new Date()),
   },
   {
     name: "channels.maintain",

@@ -4,7 +4,7 @@ import type { SurveyInput } from "./schema";
 
 export const lawDayQuiz: SurveyInput = {
   key: "law_day_quiz",
-  version: 2,
+  version: 3,
   title: "Tìm hiểu pháp luật hưởng ứng Ngày Pháp luật Việt Nam 9/11",
   purpose:
     "Đo mức độ hiểu biết pháp luật của người dân để đánh giá hiệu quả phổ biến pháp luật; kết quả chỉ dùng dưới dạng " +
@@ -156,20 +156,22 @@ export const lawDayQuiz: SurveyInput = {
       citation: { document: "Bộ luật dân sự", article: "625" },
     },
     {
+      // Version 3: the question was on the 2021 drug law, replaced from 01/7/2026 by 120/2025/QH15 (not loaded in
+      // Loa); it now rests on a provision in force that Loa holds.
       id: "q10_drugs",
       type: "quiz",
-      text: "Những hành vi nào sau đây bị nghiêm cấm theo Luật Phòng, chống ma túy? (có thể chọn nhiều đáp án)",
+      text: "Theo Luật Thanh niên, thanh niên có trách nhiệm nào sau đây đối với bản thân? (có thể chọn nhiều đáp án)",
       indicator: "knows_law",
       options: [
-        { code: "a", label: "Trồng cây có chứa chất ma túy" },
-        { code: "b", label: "Sử dụng trái phép chất ma túy" },
-        { code: "c", label: "Tự nguyện đi cai nghiện" },
+        { code: "a", label: "Không sử dụng ma túy, chất gây nghiện mà pháp luật cấm" },
+        { code: "b", label: "Không lạm dụng rượu, bia" },
+        { code: "c", label: "Thử chất kích thích cho biết" },
       ],
       correct: ["a", "b"],
       explanation:
-        "Trồng cây có chứa chất ma túy và sử dụng trái phép chất ma túy đều bị nghiêm cấm; tự nguyện cai nghiện là " +
-        "việc được Nhà nước khuyến khích.",
-      citation: { document: "Luật Phòng, chống ma túy", article: "5" },
+        "Thanh niên có trách nhiệm rèn luyện, bảo vệ sức khỏe: không lạm dụng rượu, bia; không sử dụng ma túy, chất " +
+        "gây nghiện và chất kích thích khác mà pháp luật cấm.",
+      citation: { document: "Luật Thanh niên", article: "15" },
     },
   ],
 };

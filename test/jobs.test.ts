@@ -13,6 +13,7 @@ describe("jobs", () => {
       "questions.overdue": 10 * 60_000,
       "outbox.deliver": 5_000,
       "channels.maintain": HOUR,
+      "content.law_check": 24 * HOUR,
     });
   });
 

@@ -69,6 +69,8 @@ export const seedLessons: SeedLesson[] = [
         "gia hạn nhiều lần (Điều 27).",
       "Sinh viên thuê trọ, công nhân làm việc ở khu công nghiệp xa nhà cần lưu ý đăng ký tạm trú đúng hạn. Thủ tục " +
         "có thể làm trực tiếp tại công an cấp xã hoặc trực tuyến qua Cổng dịch vụ công.",
+      "Luật Cư trú đã được sửa đổi, bổ sung bởi Luật số 118/2025/QH15, có hiệu lực từ ngày 01/7/2026. Khi làm thủ " +
+        "tục, bạn nên hỏi công an cấp xã về quy định hiện hành.",
     ].join("\n\n"),
     citations: [
       { document: "Luật Cư trú", article: "20" },
@@ -92,36 +94,57 @@ export const seedLessons: SeedLesson[] = [
     citations: [{ document: "Luật Tiếp cận thông tin", article: "5" }],
   },
   {
+    // Rewritten for issue 13: the 2018 cyber law it cited (Điều 8) is replaced from 01/7/2026 by 116/2025/QH15,
+    // whose text Loa does not hold; it now cites the provisions in force that Loa holds.
     slug: "an-toan-tren-khong-gian-mang",
     topic: "cu-tru-an-ninh-trat-tu",
     title: "Dùng mạng xã hội an toàn và đúng luật",
-    summary: "Không đăng, chia sẻ thông tin sai sự thật; cảnh giác với lừa đảo trên mạng.",
+    summary: "Tôn trọng đời tư, danh dự của người khác; cảnh giác với lừa đảo trên mạng.",
     body: [
-      "Luật An ninh mạng năm 2018 nghiêm cấm sử dụng không gian mạng để đưa thông tin sai sự thật gây hoang mang " +
-        "trong Nhân dân, gây thiệt hại cho hoạt động kinh tế - xã hội, hoặc xâm phạm quyền và lợi ích hợp pháp của " +
-        "người khác (Điều 8).",
+      "Từ ngày 01/7/2026, Luật An ninh mạng năm 2025 (số 116/2025/QH15) có hiệu lực, thay thế Luật An ninh mạng " +
+        "năm 2018 và Luật An toàn thông tin mạng năm 2015. Trên mạng cũng như ngoài đời, mỗi người phải tôn trọng " +
+        "quyền và lợi ích hợp pháp của người khác.",
+      "Hiến pháp năm 2013 bảo đảm mọi người có quyền bất khả xâm phạm về đời sống riêng tư, bí mật cá nhân, bí mật " +
+        "gia đình và có quyền bảo vệ danh dự, uy tín của mình (Điều 21). Bộ luật dân sự năm 2015 quy định danh dự, " +
+        "nhân phẩm, uy tín của cá nhân được pháp luật bảo vệ; thông tin ảnh hưởng xấu đến danh dự, nhân phẩm, uy tín " +
+        "của một người đăng trên phương tiện thông tin đại chúng phải được gỡ bỏ, cải chính (Điều 34). Việc thu " +
+        "thập, sử dụng, công khai thông tin về đời sống riêng tư của người khác phải được người đó đồng ý (Điều 38).",
       'Trước khi chia sẻ một tin "giật gân", hãy kiểm tra nguồn tin từ cơ quan nhà nước hoặc báo chí chính thống. ' +
         "Không cung cấp mã OTP, mật khẩu, ảnh căn cước cho người lạ, kể cả khi họ xưng là công an, ngân hàng hay " +
         "nhân viên nhà mạng.",
       "Nếu bị lừa đảo hoặc bị xúc phạm trên mạng, hãy giữ lại bằng chứng (ảnh chụp màn hình, đường link) và báo ngay " +
         "cho công an xã, phường nơi gần nhất.",
     ].join("\n\n"),
-    citations: [{ document: "Luật An ninh mạng", article: "8" }],
+    citations: [
+      { document: "Hiến pháp", article: "21" },
+      { document: "Bộ luật dân sự", article: "34" },
+      { document: "Bộ luật dân sự", article: "38" },
+    ],
   },
   {
+    // Rewritten for issue 13: the 2021 drug law it cited (Điều 5) is replaced from 01/7/2026 by 120/2025/QH15,
+    // whose text Loa does not hold; it now cites the provisions in force that Loa holds.
     slug: "gia-dinh-noi-khong-voi-ma-tuy",
     topic: "cu-tru-an-ninh-trat-tu",
     title: "Gia đình nói không với ma túy",
-    summary: "Trồng cây có chứa chất ma túy, tàng trữ, mua bán, sử dụng trái phép chất ma túy đều bị nghiêm cấm.",
+    summary:
+      "Trồng, mua bán, tàng trữ, sử dụng trái phép chất ma túy đều vi phạm pháp luật; gia đình là chỗ dựa đầu tiên.",
     body: [
-      "Luật Phòng, chống ma túy năm 2021 nghiêm cấm nhiều hành vi, trong đó có: trồng cây có chứa chất ma túy; sản " +
-        "xuất, tàng trữ, vận chuyển, mua bán trái phép chất ma túy; sử dụng trái phép chất ma túy; lôi kéo, xúi " +
-        "giục, cưỡng bức người khác sử dụng trái phép chất ma túy (Điều 5).",
+      "Luật Phòng, chống ma túy năm 2025 (số 120/2025/QH15) có hiệu lực từ ngày 01/7/2026, thay thế Luật Phòng, " +
+        "chống ma túy năm 2021. Trồng cây có chứa chất ma túy, mua bán, tàng trữ, sử dụng trái phép chất ma túy đều " +
+        "là hành vi vi phạm pháp luật.",
+      "Luật Thanh niên năm 2020 quy định thanh niên có trách nhiệm rèn luyện, bảo vệ sức khỏe của mình: không lạm " +
+        "dụng rượu, bia; không sử dụng ma túy, chất gây nghiện và chất kích thích khác mà pháp luật cấm (Điều 15). " +
+        "Bộ luật dân sự năm 2015 quy định người nghiện ma túy dẫn đến phá tán tài sản của gia đình có thể bị Tòa án " +
+        "tuyên bố là người bị hạn chế năng lực hành vi dân sự (Điều 24).",
       "Gia đình là nơi đầu tiên giúp con em tránh xa ma túy: trò chuyện với con về tác hại của ma túy, để ý những " +
         "thay đổi bất thường, và không ngại tìm đến cán bộ xã, phường khi cần giúp đỡ.",
-      "Người nghiện ma túy được khuyến khích tự nguyện cai nghiện; gia đình có trách nhiệm phối hợp với chính quyền " +
-        "địa phương trong việc cai nghiện và quản lý sau cai nghiện.",
+      "Nếu người thân nghiện ma túy, hãy động viên họ cai nghiện và liên hệ công an hoặc Ủy ban nhân dân xã, phường " +
+        "để được hướng dẫn theo quy định hiện hành.",
     ].join("\n\n"),
-    citations: [{ document: "Luật Phòng, chống ma túy", article: "5" }],
+    citations: [
+      { document: "Luật Thanh niên", article: "15" },
+      { document: "Bộ luật dân sự", article: "24" },
+    ],
   },
 ];

@@ -9,6 +9,7 @@ import { lessons, searchSynonyms, topics, units } from "../schema/index";
 import { importLaws } from "../../src/content/import-laws";
 import { lawFileSchema } from "../../src/content/law-file";
 import { searchVectorLiteral } from "../../src/text/search-terms";
+import { seedLawFacts } from "./legal/law-status";
 import { seedLessons } from "./lessons";
 import { seedSynonyms } from "./search-synonyms";
 import { seedSurveys } from "./seed-surveys";
@@ -39,10 +40,16 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<v
       `${unitResult.aliases} tên cũ (${unitResult.unresolvedAliases} không tìm thấy mã mới)`,
   );
 
-  await seedTopicsAndLessons(db);
-  log(`chủ đề: ${seedTopics.length}, bài phổ biến: ${seedLessons.length}`);
+  await insertTopics(db);
 
-  const allLaws = lawFileSchema.parse(await readJson("./legal/law.json"));
+  // Statutes before lessons: a lesson written after an amendment was recorded is taken as written against it.
+  const facts = new Map(seedLawFacts.map(({ title, ...rest }) => [title, rest]));
+  const allLaws = lawFileSchema.parse(
+    ((await readJson("./legal/law.json")) as Array<{ id: string }>).map((law) => ({
+      ...law,
+      ...facts.get(law.id),
+    })),
+  );
   const laws = options.laws ? allLaws.filter((law) => options.laws!.includes(law.id)) : allLaws;
   const topicByDocument = new Map(seedTopics.flatMap((t) => t.documents.map((d) => [d, t.slug] as const)));
   const lawResult = await importLaws(db, laws, {
@@ -51,6 +58,9 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<v
   });
   log(`văn bản pháp luật: ${lawResult.documents} văn bản, ${lawResult.articles} điều`);
 
+  await insertLessons(db);
+  log(`chủ đề: ${seedTopics.length}, bài phổ biến: ${seedLessons.length}`);
+
   log(`khảo sát: ${await seedSurveys(db)} phiên bản, mỗi khảo sát một đợt mở toàn quốc`);
 
   // Idempotent by the (phrase, means) key; a seeded pair an officer deleted comes back on `npm run db:seed`.
@@ -58,12 +68,15 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<v
   log(`từ đồng nghĩa khi tìm kiếm: ${seedSynonyms.length}`);
 }
 
-async function seedTopicsAndLessons(db: Db): Promise<void> {
+async function insertTopics(db: Db): Promise<void> {
+  await db
+    .insert(topics)
+    .values(seedTopics.map((t, i) => ({ slug: t.slug, name: t.name, description: t.description, ordinal: i + 1 })))
+    .onConflictDoNothing();
+}
+
+async function insertLessons(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(topics)
-      .values(seedTopics.map((t, i) => ({ slug: t.slug, name: t.name, description: t.description, ordinal: i + 1 })))
-      .onConflictDoNothing();
     const topicIds = new Map((await tx.select().from(topics)).map((t) => [t.slug, t.id]));
     await tx
       .insert(lessons)

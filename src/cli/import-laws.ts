@@ -1,4 +1,5 @@
-// npm run import:laws -- FILE [--source "…"]: import statutes in the law.json format, all or nothing.
+// npm run import:laws -- FILE [--source "…"]: import statutes in the law.json format, all or nothing; records may
+// carry legal facts (number, dates, replaces/replacedBy, amendments: src/content/law-file.ts).
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { importLaws } from "../content/import-laws";
@@ -38,7 +39,11 @@ await runCommand(async () => {
       source: values.source ?? `Nhập từ tệp ${file}`,
       topicFor: () => values.topic ?? null,
     });
-    console.log(`Đã nhập ${result.documents} văn bản, ${result.articles} điều.`);
+    console.log(
+      `Đã nhập ${result.documents} văn bản, ${result.articles} điều; ` +
+        `${result.linked} văn bản được đánh dấu bị thay thế, ${result.amendments} lần sửa đổi được ghi mới.`,
+    );
+    for (const warning of result.warnings) console.log(`Lưu ý: ${warning}`);
   } finally {
     await handle.close();
   }

@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { articles, legalDocuments } from "../../db/schema/index";
+import { vietnamToday } from "./law-status";
 import type { ContentSource } from "../engine/ports";
 import { foldText, syllables } from "../text/vietnamese";
 
@@ -51,17 +52,27 @@ export function createArticleLookup(db: Db): ArticleLookup {
       if (wanted.length === 0) return [];
       const phrase = ` ${wanted.join(" ")} `;
       const rows = await db
-        .select({ id: legalDocuments.id, title: legalDocuments.title })
+        .select({
+          id: legalDocuments.id,
+          title: legalDocuments.title,
+          effectiveFrom: legalDocuments.effectiveFrom,
+          endsOn: legalDocuments.endsOn,
+        })
         .from(legalDocuments)
         .where(published)
         .orderBy(desc(legalDocuments.id))
         .limit(MAX_DOCUMENTS);
-      // The words as a phrase in the folded title ("luật hôn nhân" in "Luật Hôn nhân và gia đình"); shorter titles
+      // The words as a phrase in the folded title ("luật hôn nhân" in "Luật Hôn nhân và gia đình"); the statute in
+      // force today before an old one of the same name ("luật an ninh mạng": 2025 before 2018), then shorter titles
       // (a closer match) first.
+      const today = vietnamToday();
+      const current = (row: { effectiveFrom: string | null; endsOn: string | null }) =>
+        Number(!(row.endsOn && row.endsOn <= today) && !(row.effectiveFrom && row.effectiveFrom > today));
       return rows
         .filter((row) => ` ${syllables(foldText(row.title)).join(" ")} `.includes(phrase))
-        .sort((a, b) => a.title.length - b.title.length || a.id - b.id)
-        .slice(0, limit);
+        .sort((a, b) => current(b) - current(a) || a.title.length - b.title.length || a.id - b.id)
+        .slice(0, limit)
+        .map(({ id, title }) => ({ id, title }));
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { Db } from "../../db/db";
 import type { ContentSource } from "../engine/ports";
 import { createContentRepository } from "./content-repository";
+import { vietnamToday } from "./law-status";
 import { searchIndexFor } from "./search-index-cache";
 
 /** Entries kept per database; the oldest go first. Bounds memory when people search for many different things. */
@@ -32,8 +33,20 @@ function deepFreeze<T>(value: T): T {
  * `revision`, and reads through `reader` (the database, or the transaction a turn runs in) when it must load.
  * Every method of the repository is cached by its arguments; results are frozen because they are shared.
  */
-export function cachedContentSource(cacheKey: object | string, reader: Db, revision: number): ContentSource {
-  const source = createContentRepository(reader, () => searchIndexFor(cacheKey, reader, revision));
+export function cachedContentSource(
+  cacheKey: object | string,
+  reader: Db,
+  revision: number,
+  now: Date = new Date(),
+): ContentSource {
+  // Legal status depends on the day as well as on the content (a law replaced from 1/7 reads differently on 1/7):
+  // the day is part of every entry's key, so yesterday's entries are simply never hit again and age out.
+  const today = vietnamToday(now);
+  const source = createContentRepository(
+    reader,
+    () => searchIndexFor(cacheKey, reader, revision),
+    () => today,
+  );
   let generation = typeof cacheKey === "string" ? byName.get(cacheKey) : byObject.get(cacheKey);
   if (!generation || generation.revision < revision) {
     generation = { revision, entries: new Map() };
@@ -46,7 +59,7 @@ export function cachedContentSource(cacheKey: object | string, reader: Db, revis
   const cached = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const [name, method] of Object.entries(source) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
     cached[name] = (...args) => {
-      const key = `${name}\u0000${JSON.stringify(args)}`;
+      const key = `${today}\u0000${name}\u0000${JSON.stringify(args)}`;
       const hit = entries.get(key);
       if (hit) {
         // Recently used entries move to the end, so eviction takes the least recently used.

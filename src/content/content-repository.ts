@@ -5,12 +5,22 @@ import { databaseIdentity, type Db } from "../../db/db";
 import { articles, legalDocuments, lessons, topics } from "../../db/schema/index";
 import type { ContentSource, LessonView, Page } from "../engine/ports";
 import { readContentRevision, searchIndexFor } from "./search-index-cache";
-import type { SearchEntryType, SearchIndex } from "./search-index";
+import type { SearchEntry, SearchEntryType, SearchIndex } from "./search-index";
 import { createArticleLookup } from "./article-lookup";
+import { articleNotice, citationLabel, presentDocument } from "./law-citations";
+import { loadLawRegistry, type LawRegistry } from "./law-registry";
+import { citationName, vietnamToday } from "./law-status";
 
 const publishedDocument = eq(legalDocuments.status, "published");
 const publishedLesson = eq(lessons.status, "published");
 const ARTICLES_AND_LESSONS: ReadonlySet<SearchEntryType> = new Set(["article", "lesson"]);
+
+/** The statute of a search hit as cited, marked when it is no longer in force. */
+function documentContext(entry: SearchEntry, laws: LawRegistry | null, outOfForce: boolean): string | null {
+  const facts = entry.documentId !== undefined ? laws?.byId(entry.documentId) : null;
+  const name = facts ? citationName(facts) : entry.document;
+  return outOfForce && name ? `${name} (hết hiệu lực)` : name;
+}
 
 function pageOf<T>(items: T[], page: number, pageSize: number, total: number): Page<T> {
   return { items, page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
@@ -25,7 +35,21 @@ function clampPage(requested: number, pageSize: number, total: number): number {
  * `searchIndex` gives the cached index of this database at the reader's revision (content-cache.ts passes it);
  * without it the index is looked up by the database's identity and current revision.
  */
-export function createContentRepository(db: Db, searchIndex?: () => Promise<SearchIndex>): ContentSource {
+export function createContentRepository(
+  db: Db,
+  searchIndex?: () => Promise<SearchIndex>,
+  /** The Vietnamese calendar day statuses are computed for (today by default). */
+  today: () => string = () => vietnamToday(),
+): ContentSource {
+  // Legal facts are a few rows per statute: loaded once per repository (a chat turn, or a request).
+  let laws: Promise<LawRegistry> | undefined;
+  const registry = () => {
+    laws ??= loadLawRegistry(db);
+    laws.catch(() => {
+      laws = undefined;
+    });
+    return laws;
+  };
   return {
     async listTopics() {
       const rows = await db
@@ -46,7 +70,8 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
       const where = and(eq(legalDocuments.topicId, topicId), publishedDocument);
       const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(legalDocuments).where(where);
       const page = clampPage(requestedPage, pageSize, total);
-      const items = await db
+      // A topic holds a handful of statutes: all are read so the ones in force today can be listed first.
+      const rows = await db
         .select({
           id: legalDocuments.id,
           title: legalDocuments.title,
@@ -55,9 +80,22 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
         })
         .from(legalDocuments)
         .where(where)
-        .orderBy(asc(legalDocuments.title))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
+        .orderBy(asc(legalDocuments.title), asc(legalDocuments.id));
+      const laws = await registry();
+      const date = today();
+      const items = rows
+        .map((row) => {
+          const facts = laws.byId(row.id);
+          const shown = facts ? presentDocument(laws, facts, date) : null;
+          const citation = shown?.citation ?? row.title;
+          return {
+            ...row,
+            label: shown?.mark ? `${citation} – ${shown.mark}` : citation,
+            inForce: shown?.inForce ?? true,
+          };
+        })
+        .sort((a, b) => Number(b.inForce) - Number(a.inForce))
+        .slice((page - 1) * pageSize, page * pageSize);
       return pageOf(items, page, pageSize, total);
     },
 
@@ -66,7 +104,12 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
         .select({ id: legalDocuments.id, title: legalDocuments.title, topicId: legalDocuments.topicId })
         .from(legalDocuments)
         .where(and(eq(legalDocuments.id, id), publishedDocument));
-      return row ?? null;
+      if (!row) return null;
+      const laws = await registry();
+      const facts = laws.byId(row.id);
+      if (!facts) return { ...row, citation: row.title, notice: null, replacement: null };
+      const { citation, notice, replacement } = presentDocument(laws, facts, today());
+      return { ...row, citation, notice, replacement };
     },
 
     async listArticles(documentId, requestedPage, pageSize) {
@@ -121,8 +164,14 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
           .where(and(sameDocument, lte(articles.ordinal, row.ordinal))),
       ]);
       const { ordinal: _ordinal, ...view } = row;
+      const laws = await registry();
+      const facts = laws.byId(row.documentId);
+      const shown = facts ? presentDocument(laws, facts, today()) : null;
       return {
         ...view,
+        documentCitation: shown?.citation ?? row.documentTitle,
+        notice: facts ? articleNotice(laws, facts, row.number, today()) : null,
+        replacement: shown?.replacement ?? null,
         previousId: previous?.id ?? null,
         nextId: next?.id ?? null,
         position: position?.n ?? 1,
@@ -164,11 +213,14 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
               .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
               .where(and(inArray(legalDocuments.title, titles), publishedDocument));
       const idOf = new Map(cited.map((a) => [`${a.document}\u0000${a.number}`, a.id]));
+      const laws = await registry();
+      const date = today();
       return {
         ...lesson,
         citations: lesson.citations.map((c) => ({
           ...c,
           articleId: idOf.get(`${c.document}\u0000${c.article}`) ?? null,
+          label: citationLabel(laws, c.document, c.article, date),
         })),
       };
     },
@@ -178,7 +230,10 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
       const index = await (
         searchIndex ?? (async () => searchIndexFor(databaseIdentity(db), db, await readContentRevision(db)))
       )();
-      const hits = index.search(text, Number.MAX_SAFE_INTEGER, ARTICLES_AND_LESSONS);
+      // Articles of statutes no longer in force come after everything in force (search-index.ts).
+      const demote = index.notInForceOn(today());
+      const hits = index.search(text, Number.MAX_SAFE_INTEGER, ARTICLES_AND_LESSONS, demote);
+      const laws = index.laws;
       // Past the end (an old "next page" button): the last page.
       const page = clampPage(requestedPage, pageSize, hits.length);
       const items = hits.slice((page - 1) * pageSize, page * pageSize).map(({ entry }) => ({
@@ -190,7 +245,7 @@ export function createContentRepository(db: Db, searchIndex?: () => Promise<Sear
               ? `Điều ${entry.number}. ${entry.title}`
               : `Điều ${entry.number}`
             : (entry.title ?? ""),
-        context: entry.type === "article" ? entry.document : null,
+        context: entry.type === "article" ? documentContext(entry, laws, demote(entry)) : null,
       }));
       return pageOf(items, page, pageSize, hits.length);
     },

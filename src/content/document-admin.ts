@@ -1,6 +1,6 @@
 // Statutes and their articles as officers manage them. A document belongs to a unit; officers see and change what
 // their scope owns. Publishing makes it visible to citizens. All audited.
-import { and, asc, count, eq, max, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, max, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { articles, legalDocuments, units, type ContentStatus } from "../../db/schema/index";
 import { ApiError } from "../errors";
@@ -33,9 +33,17 @@ export async function listDocumentsForOfficer(
   status: ContentStatus | undefined,
   page: number,
   pageSize: number,
+  /** Only documents in force on this day (YYYY-MM-DD): taken effect, not yet ended (src/content/law-status.ts). */
+  inForceOn?: string,
 ) {
   const conditions: SQL[] = [inScope(principal, legalDocuments.ownerUnitId)];
   if (status) conditions.push(eq(legalDocuments.status, status));
+  if (inForceOn) {
+    conditions.push(
+      sql`(${legalDocuments.effectiveFrom} is null or ${legalDocuments.effectiveFrom} <= ${inForceOn}::date)`,
+      sql`(${legalDocuments.endsOn} is null or ${legalDocuments.endsOn} > ${inForceOn}::date)`,
+    );
+  }
   const where = and(...conditions);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(legalDocuments).where(where);
   const items = await db

@@ -1,7 +1,53 @@
-// The statute file format (the one of ../shared/data/legal/law.json): [{ id: "<law name>", articles: [{ id, text }] }].
-// Validated record by record so an operator is told exactly which record and field is wrong.
+// The statute file format (the one of ../shared/data/legal/law.json): [{ id: "<law name>", articles: [{ id, text }] }],
+// optionally with each statute's legal identity and life (number, type, issuer, year, effective date, end date and
+// what replaced it, amendments with their articles, what it replaces, confidence, sources): old files import as
+// before. Validated record by record so an operator is told exactly which record and field is wrong.
 import { z } from "zod";
+import { documentEndReasons, factConfidences } from "../../db/schema/content";
 import { normalizeText } from "../text/vietnamese";
+import { articleNumberOf, isIsoDate } from "./law-status";
+
+const isoDate = z.string().trim().refine(isIsoDate, "ngày phải có dạng YYYY-MM-DD và là ngày có thật");
+const shortText = (max: number) => z.string().trim().min(1, "không được để trống").max(max, "quá dài");
+
+const amendmentSchema = z
+  .object({
+    /** The amending document's number ("118/2025/QH15"). */
+    number: shortText(60),
+    name: shortText(500),
+    effectiveFrom: isoDate.optional(),
+    /** Articles of this statute it changed: "9", "Điều 84 (khoản 1)". */
+    articles: z
+      .array(shortText(100).refine((a) => articleNumberOf(a) !== null, "mỗi mục phải bắt đầu bằng số điều, ví dụ 84"))
+      .max(2000)
+      .optional(),
+    /** True when `articles` lists every article it changed. */
+    articlesComplete: z.boolean().optional(),
+    note: shortText(1000).optional(),
+  })
+  .strict();
+
+/** The optional legal facts of a statute record. */
+const factsShape = {
+  number: shortText(60).optional(),
+  type: shortText(60).optional(),
+  issuingBody: shortText(200).optional(),
+  year: z.number().int().min(1945, "năm không hợp lệ").max(2100, "năm không hợp lệ").optional(),
+  effectiveFrom: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  endReason: z.enum(documentEndReasons).optional(),
+  replacedBy: z
+    .object({ number: shortText(60).optional(), name: shortText(500).optional() })
+    .strict()
+    .refine((r) => r.number || r.name, "cần số hiệu hoặc tên văn bản thay thế")
+    .optional(),
+  /** Numbers or titles of loaded documents this one replaces: they end on this one's effective date. */
+  replaces: z.array(shortText(300)).max(50).optional(),
+  amendments: z.array(amendmentSchema).max(200).optional(),
+  confidence: z.enum(factConfidences).optional(),
+  note: shortText(4000).optional(),
+  sources: z.array(z.string().trim().url("nguồn phải là một địa chỉ web")).max(50).optional(),
+};
 
 const articleSchema = z.object({
   id: z
@@ -15,10 +61,27 @@ const articleSchema = z.object({
 
 export const lawFileSchema = z
   .array(
-    z.object({
-      id: z.string().trim().min(1, "tên văn bản không được để trống").max(300, "tên văn bản quá dài"),
-      articles: z.array(articleSchema).min(1, "văn bản phải có ít nhất một điều"),
-    }),
+    z
+      .object({
+        id: z.string().trim().min(1, "tên văn bản không được để trống").max(300, "tên văn bản quá dài"),
+        articles: z.array(articleSchema).min(1, "văn bản phải có ít nhất một điều"),
+        ...factsShape,
+      })
+      .superRefine((law, ctx) => {
+        if (law.effectiveFrom && law.endsOn && law.endsOn < law.effectiveFrom) {
+          ctx.addIssue({ code: "custom", path: ["endsOn"], message: "ngày hết hiệu lực trước ngày có hiệu lực" });
+        }
+        if ((law.endReason || law.replacedBy) && !law.endsOn) {
+          ctx.addIssue({ code: "custom", path: ["endsOn"], message: "cần ngày hết hiệu lực (endsOn)" });
+        }
+        if (law.replaces && !law.effectiveFrom) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["effectiveFrom"],
+            message: "văn bản thay thế văn bản khác cần ngày có hiệu lực (effectiveFrom)",
+          });
+        }
+      }),
   )
   .min(1, "tệp không có văn bản nào")
   .superRefine((laws, ctx) => {
@@ -39,6 +102,7 @@ export const lawFileSchema = z
   });
 
 export type LawFile = z.infer<typeof lawFileSchema>;
+export type LawRecord = LawFile[number];
 
 export interface ParsedArticle {
   number: string;

@@ -12,6 +12,7 @@ import {
   lessons,
   searchSynonyms,
 } from "../../db/schema/index";
+import { loadLawRegistry } from "./law-registry";
 import { SearchIndex, type SearchEntry } from "./search-index";
 
 interface Built {
@@ -55,10 +56,11 @@ export async function readContentRevision(db: Db): Promise<number> {
 
 /** Reads what the index holds and builds it (no cache). */
 export async function loadSearchIndex(db: Db): Promise<SearchIndex> {
-  const [articleRows, lessonRows, answerRows, synonymRows] = await Promise.all([
+  const [articleRows, lessonRows, answerRows, synonymRows, laws] = await Promise.all([
     db
       .select({
         id: articles.id,
+        documentId: articles.documentId,
         number: articles.number,
         title: articles.title,
         body: articles.body,
@@ -82,6 +84,7 @@ export async function loadSearchIndex(db: Db): Promise<SearchIndex> {
       .select({ phrase: searchSynonyms.phrase, means: searchSynonyms.means })
       .from(searchSynonyms)
       .orderBy(asc(searchSynonyms.id)),
+    loadLawRegistry(db),
   ]);
   const entries: SearchEntry[] = [
     ...articleRows.map(
@@ -89,6 +92,7 @@ export async function loadSearchIndex(db: Db): Promise<SearchIndex> {
         type: "article",
         id: a.id,
         document: a.document,
+        documentId: a.documentId,
         number: a.number,
         title: a.title,
         body: a.body,
@@ -116,5 +120,7 @@ export async function loadSearchIndex(db: Db): Promise<SearchIndex> {
       }),
     ),
   ];
-  return new SearchIndex(entries, synonymRows);
+  const index = new SearchIndex(entries, synonymRows);
+  index.laws = laws;
+  return index;
 }

@@ -26,6 +26,8 @@ import {
 } from "../text/search-analyzer";
 import { indexTerms } from "../text/search-analyzer";
 import { Bm25Index, type Bm25Params, DEFAULT_BM25, type FieldTerms, topK } from "./bm25";
+import type { LawRegistry } from "./law-registry";
+import { inForceOn } from "./law-status";
 
 export type SearchEntryType = "article" | "lesson" | "answer";
 
@@ -35,6 +37,8 @@ export interface SearchEntry {
   id: number;
   /** The statute's title as imported, for an article. */
   document: string | null;
+  /** The statute's id, for an article (its legal status is looked up by it). */
+  documentId?: number;
   /** The article number as imported, for an article. */
   number: string | null;
   /** The article's own title, a lesson's title, an answer's question. */
@@ -84,6 +88,9 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   statutePrior: 0.2,
 };
 
+/** How much an entry of a statute no longer in force counts when ordering results below the first. */
+export const DEMOTED_WEIGHT = 0.5;
+
 export interface SearchHitScored {
   entry: SearchEntry;
   score: number;
@@ -112,6 +119,8 @@ function statuteKey(title: string): string[] {
 
 export class SearchIndex {
   readonly entries: readonly SearchEntry[];
+  /** The statutes' legal facts at the index's revision (set by the loader; none for a bare index). */
+  laws: LawRegistry | null = null;
   private readonly bm25: Bm25Index;
   private readonly passages: Bm25Index;
   /** For each passage, the entry it belongs to. */
@@ -182,12 +191,53 @@ export class SearchIndex {
   }
 
   /** The best `limit` entries of the given types for a question, best first. */
-  search(question: string, limit: number, types?: ReadonlySet<SearchEntryType>): SearchHitScored[] {
+  search(
+    question: string,
+    limit: number,
+    types?: ReadonlySet<SearchEntryType>,
+    demote?: (entry: SearchEntry) => boolean,
+  ): SearchHitScored[] {
     const query = this.analyze(question);
-    return this.searchAnalyzed(query, limit, types);
+    return this.searchAnalyzed(query, limit, types, demote);
   }
 
-  searchAnalyzed(query: AnalyzedQuery, limit: number, types?: ReadonlySet<SearchEntryType>): SearchHitScored[] {
+  /**
+   * `demote` marks entries of a statute no longer in force. Such an entry is never first when anything else matches
+   * (the first result is what the chat gives as the answer), and below it is ordered as if it scored
+   * DEMOTED_WEIGHT × its score. Reported scores stay what BM25 says: only the order changes, so an expired text is
+   * still found (marked) when it is what the question is about, and given first only when nothing in force matches.
+   * A strict "all in force first" order was tried and buried the text a question was about under dozens of
+   * one-word matches. A question that names an out-of-force statute Loa holds no replacement for ("theo Luật
+   * Phòng, chống ma túy") is about that text: it is not demoted (the citizen reads it with its notice).
+   */
+  searchAnalyzed(
+    query: AnalyzedQuery,
+    limit: number,
+    types?: ReadonlySet<SearchEntryType>,
+    demote?: (entry: SearchEntry) => boolean,
+  ): SearchHitScored[] {
+    const scores = this.scoresOf(query, types);
+    if (!demote) return topK(scores, limit).map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    const asked = new Set(query.statutes.filter((title) => !this.hasLoadedReplacement(title)));
+    const outOfForce = demote;
+    demote = (entry) => outOfForce(entry) && !(entry.document !== null && asked.has(entry.document));
+    const order = new Float64Array(scores);
+    const current = new Float64Array(scores);
+    for (let d = 0; d < scores.length; d++) {
+      if (scores[d]! > 0 && demote(this.entries[d]!)) {
+        order[d]! *= DEMOTED_WEIGHT;
+        current[d] = 0;
+      }
+    }
+    let ranked = topK(order, limit);
+    const best = topK(current, 1)[0];
+    if (best !== undefined && ranked.length > 0 && ranked[0] !== best && demote(this.entries[ranked[0]!]!)) {
+      ranked = [best, ...ranked.filter((d) => d !== best)].slice(0, limit);
+    }
+    return ranked.map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+  }
+
+  private scoresOf(query: AnalyzedQuery, types?: ReadonlySet<SearchEntryType>): Float64Array {
     const p = this.params;
     let scores = this.score(query.terms, query.statutes, types);
     if (p.feedbackWeight > 0 && p.feedbackDocuments > 0) {
@@ -195,7 +245,7 @@ export class SearchIndex {
       const feedback = this.feedbackTerms(top, query.terms);
       if (feedback.length > 0) scores = this.score([...query.terms, ...feedback], query.statutes, types);
     }
-    return topK(scores, limit).map((d) => ({ entry: this.entries[d]!, score: scores[d]! }));
+    return scores;
   }
 
   private score(terms: QueryTerm[], statutes: string[], types?: ReadonlySet<SearchEntryType>): Float64Array {
@@ -284,6 +334,30 @@ export class SearchIndex {
     }
     for (const idf of stored.values()) total += idf;
     return total === 0 ? 0 : (2 * common) / total;
+  }
+
+  /** Whether the statute titled `title` was replaced by one Loa holds and shows. */
+  private hasLoadedReplacement(title: string): boolean {
+    const facts = this.laws?.byTitle(title);
+    const replacement = facts ? this.laws!.replacementOf(facts) : null;
+    return replacement !== null && replacement.published !== false;
+  }
+
+  /** True for an article of a statute not in force on `date`: what search ranks after everything in force. */
+  notInForceOn(date: string): (entry: SearchEntry) => boolean {
+    const laws = this.laws;
+    if (!laws) return () => false;
+    const verdicts = new Map<number, boolean>();
+    return (entry) => {
+      if (entry.type !== "article" || entry.documentId === undefined) return false;
+      let out = verdicts.get(entry.documentId);
+      if (out === undefined) {
+        const facts = laws.byId(entry.documentId);
+        out = facts ? !inForceOn(facts, date) : false;
+        verdicts.set(entry.documentId, out);
+      }
+      return out;
+    };
   }
 
   /** The idf of a term in this index (for snippets and confidence). */

@@ -4,7 +4,7 @@ import { homeOption, notFound } from "./menu";
 import { messages } from "./messages";
 import { optionLabel } from "./option-label";
 import { PAGE_SIZE, pageNote, pagingOptions } from "./paging";
-import type { EngineDeps } from "./ports";
+import type { EngineDeps, ReplacementLink } from "./ports";
 import type { Rendered } from "./rendered";
 import type { ReplyOption } from "./replies";
 
@@ -37,7 +37,8 @@ export async function renderDocuments(topicId: number, requestedPage: number, de
       {
         text: messages.documentsTitle(topic.name, pageNote(page)),
         options: [
-          ...page.items.map((d) => ({ label: optionLabel(d.title), value: commandValues.document(d.id) })),
+          // In-force statutes come first; the others carry their mark ("– hết hiệu lực").
+          ...page.items.map((d) => ({ label: optionLabel(d.label), value: commandValues.document(d.id) })),
           ...pagingOptions(page, (p) => commandValues.topic(topicId, p)),
           back,
           homeOption,
@@ -56,8 +57,12 @@ export async function renderArticles(documentId: number, requestedPage: number, 
   return {
     replies: [
       {
-        text: messages.articlesTitle(document.title, page.total, pageNote(page)),
+        text: [
+          ...(document.notice ? [document.notice, ""] : []),
+          messages.articlesTitle(document.citation, page.total, pageNote(page)),
+        ].join("\n"),
         options: [
+          ...replacementOption(document.replacement),
           ...page.items.map((a) => ({
             label: optionLabel(messages.articleHeading(a.number, a.title)),
             value: commandValues.article(a.id),
@@ -75,7 +80,7 @@ export async function renderArticles(documentId: number, requestedPage: number, 
 export async function renderArticle(articleId: number, deps: EngineDeps): Promise<Rendered> {
   const article = await deps.content.getArticle(articleId);
   if (!article) return notFound();
-  const options: ReplyOption[] = [];
+  const options: ReplyOption[] = [...replacementOption(article.replacement)];
   if (article.previousId !== null) {
     options.push({
       label: messages.previousArticle(previousNumber(article)),
@@ -92,12 +97,31 @@ export async function renderArticle(articleId: number, deps: EngineDeps): Promis
     },
     homeOption,
   );
-  const parts = [article.documentTitle, messages.articleHeading(article.number, article.title), "", article.body];
+  // A replaced, expired or amended text opens with its notice, before anything else (src/content/law-notice.ts).
+  const parts = [
+    ...(article.notice ? [article.notice, ""] : []),
+    article.documentCitation,
+    messages.articleHeading(article.number, article.title),
+    "",
+    article.body,
+  ];
   if (article.source) parts.push("", messages.sourceNote(article.source));
   return {
     replies: [{ text: parts.join("\n"), options }],
     screen: { kind: "article", articleId, documentId: article.documentId },
   };
+}
+
+/** The button to the text in force, when the statute on screen was replaced by one Loa holds. */
+function replacementOption(replacement: ReplacementLink | null): ReplyOption[] {
+  return replacement
+    ? [
+        {
+          label: optionLabel(messages.openReplacement(replacement.citation)),
+          value: commandValues.document(replacement.documentId),
+        },
+      ]
+    : [];
 }
 
 // Article numbers are usually consecutive; the label only needs to hint at where the button goes.

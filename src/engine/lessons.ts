@@ -31,13 +31,13 @@ export async function renderLesson(lessonId: number, deps: EngineDeps): Promise<
   if (!lesson) return notFound();
   const parts = [lesson.title, "", lesson.body];
   if (lesson.citations.length > 0) {
-    parts.push("", messages.lessonCitations, ...lesson.citations.map((c) => `• Điều ${c.article} ${c.document}`));
+    parts.push("", messages.lessonCitations, ...lesson.citations.map((c) => `• ${c.label}`));
   }
   const citationOptions = lesson.citations
     .flatMap((c) => (c.articleId === null ? [] : [{ ...c, articleId: c.articleId }]))
     .slice(0, 5)
     .map((c) => ({
-      label: optionLabel(messages.openCitation(c.document, c.article)),
+      label: optionLabel(`📄 Đọc ${c.label}`),
       value: commandValues.article(c.articleId),
     }));
   return {

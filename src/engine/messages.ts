@@ -46,6 +46,8 @@ export const messages = {
   noLessons: "Chưa có bài phổ biến nào được đăng.",
   lessonCitations: "Căn cứ pháp lý:",
   openCitation: (document: string, article: string) => `Đọc Điều ${article} ${document}`,
+  /** The button from a replaced statute to the one that replaced it. */
+  openReplacement: (citation: string) => `📘 Đọc văn bản thay thế: ${citation}`,
   searchPrompt:
     'Bạn muốn tìm quy định về vấn đề gì? Hãy gõ vài từ khóa, ví dụ: "điều kiện kết hôn", "đăng ký tạm trú".',
   searchTooShort: 'Từ khóa ngắn quá. Bạn hãy gõ ít nhất một từ có nghĩa, ví dụ: "ly hôn".',
@@ -83,6 +85,15 @@ export const messages = {
     articleLine: (index: number, number: string, document: string, title: string | null) =>
       `${index}. Điều ${number} ${document}${title ? ` — ${title}` : ""}`,
     readArticle: (number: string, document: string) => `📄 Đọc Điều ${number} ${document}`,
+    /** Shown above the articles when none of the statutes that matched is in force today. */
+    onlyOutOfForce:
+      "⚠️ Các quy định tìm thấy dưới đây thuộc văn bản đã hết hiệu lực, chỉ để tham khảo; quy định hiện hành có thể " +
+      "khác. Bạn nên hỏi cán bộ tư pháp để được hướng dẫn theo luật đang có hiệu lực.",
+    /** Above the articles when the first one (a statute the question names) is no longer in force. */
+    firstOutOfForce:
+      "⚠️ Văn bản bạn hỏi đã hết hiệu lực; nội dung dưới đây chỉ để tham khảo, quy định hiện hành có thể khác.",
+    /** After an article line whose statute is no longer in force. */
+    outOfForceMark: "(văn bản đã hết hiệu lực)",
     reference:
       "Nội dung trên chỉ để tham khảo. Nếu chưa rõ hoặc cần giải quyết việc cụ thể, bạn có thể hỏi cán bộ tư pháp.",
     helpful: "Câu trả lời có giúp ích cho bạn không?",

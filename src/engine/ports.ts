@@ -20,6 +20,17 @@ export interface DocumentSummary {
   id: number;
   title: string;
   articleCount: number;
+  /** As citizens see it cited, marked when not in force: "Luật An ninh mạng 2018 (24/2018/QH14) – hết hiệu lực". */
+  label: string;
+  /** In force today (amended or not); lists show these first. */
+  inForce: boolean;
+}
+
+/** A loaded document that replaces the one on screen: the button to the text in force. */
+export interface ReplacementLink {
+  documentId: number;
+  /** "Luật An ninh mạng 2025 (116/2025/QH15)". */
+  citation: string;
 }
 
 export interface ArticleSummary {
@@ -32,6 +43,11 @@ export interface ArticleView extends ArticleSummary {
   body: string;
   documentId: number;
   documentTitle: string;
+  /** "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
+  documentCitation: string;
+  /** A plain notice shown first: replaced, expired, amended (src/content/law-notice.ts); null when current law. */
+  notice: string | null;
+  replacement: ReplacementLink | null;
   source: string | null;
   previousId: number | null;
   nextId: number | null;
@@ -47,7 +63,13 @@ export interface LessonSummary {
 
 export interface LessonView extends LessonSummary {
   body: string;
-  citations: Array<{ document: string; article: string; articleId: number | null }>;
+  citations: Array<{
+    document: string;
+    article: string;
+    articleId: number | null;
+    /** "Điều 8 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)", with "(hết hiệu lực)" when no longer in force. */
+    label: string;
+  }>;
 }
 
 export interface SearchHit {
@@ -63,7 +85,14 @@ export interface ContentSource {
   listTopics(): Promise<TopicSummary[]>;
   getTopic(id: number): Promise<{ id: number; name: string } | null>;
   listDocuments(topicId: number, page: number, pageSize: number): Promise<Page<DocumentSummary>>;
-  getDocument(id: number): Promise<{ id: number; title: string; topicId: number | null } | null>;
+  getDocument(id: number): Promise<{
+    id: number;
+    title: string;
+    topicId: number | null;
+    citation: string;
+    notice: string | null;
+    replacement: ReplacementLink | null;
+  } | null>;
   listArticles(documentId: number, page: number, pageSize: number): Promise<Page<ArticleSummary>>;
   getArticle(id: number): Promise<ArticleView | null>;
   listLessons(page: number, pageSize: number): Promise<Page<LessonSummary>>;
@@ -121,6 +150,10 @@ export interface ArticleMatch {
   articleId: number;
   /** The statute as imported: "Bộ luật dân sự". */
   documentTitle: string;
+  /** As cited to citizens: "Bộ luật dân sự 2015 (91/2015/QH13)". */
+  citation: string;
+  /** False when the statute is not in force on the day asked (then it is ranked after every in-force match). */
+  inForce: boolean;
   /** The article number as imported: "321". */
   number: string;
   /** "Quyền của bên thế chấp", or null for an article without a title. */
@@ -135,7 +168,7 @@ export interface ApprovedAnswerMatch {
   id: number;
   question: string;
   answer: string;
-  citations: Array<{ document: string; article: string; articleId: number | null }>;
+  citations: Array<{ document: string; article: string; articleId: number | null; label: string }>;
   score: number;
 }
 

@@ -71,12 +71,12 @@ export async function answerQuestion(rawText: string, deps: EngineDeps): Promise
   const ratings = ratingOptions(deps, qaValues.rate);
   if (found.approved) {
     const approved = found.approved;
-    const basis = approved.citations.map((c) => m.citation(c.article, c.document));
+    const basis = approved.citations.map((c) => c.label);
     const reads = approved.citations
       .filter((c) => c.articleId !== null)
       .slice(0, SHOWN)
       .map((c) => ({
-        label: optionLabel(m.readArticle(c.article, c.document)),
+        label: optionLabel(`📄 Đọc ${c.label}`),
         value: commandValues.article(c.articleId!),
       }));
     const text = [m.approvedTitle, approved.answer, ...(basis.length > 0 ? ["", m.basis(basis)] : []), "", m.helpful];
@@ -103,14 +103,23 @@ export async function answerQuestion(rawText: string, deps: EngineDeps): Promise
     };
   }
   const lines = articles.flatMap((a, i) => [
-    m.articleLine(i + 1, a.number, a.documentTitle, a.title),
+    m.articleLine(i + 1, a.number, a.inForce ? a.citation : `${a.citation} ${m.outOfForceMark}`, a.title),
     ...(a.snippet ? [a.snippet] : []),
     "",
   ]);
   return {
     replies: [
       {
-        text: [m.articlesTitle, "", ...lines, m.reference, m.helpful].join("\n"),
+        // The first article is in force unless nothing in force matched or the question named an out-of-force
+        // statute (search-index.ts): either way the citizen is told before reading it.
+        text: [
+          ...(articles[0]!.inForce ? [] : [articles.some((a) => a.inForce) ? m.firstOutOfForce : m.onlyOutOfForce, ""]),
+          m.articlesTitle,
+          "",
+          ...lines,
+          m.reference,
+          m.helpful,
+        ].join("\n"),
         options: [...articles.map(readOption), ...ratings, askOption, homeOption],
       },
     ],
@@ -119,7 +128,7 @@ export async function answerQuestion(rawText: string, deps: EngineDeps): Promise
 }
 
 function readOption(a: ArticleMatch): ReplyOption {
-  return { label: optionLabel(m.readArticle(a.number, a.documentTitle)), value: commandValues.article(a.articleId) };
+  return { label: optionLabel(m.readArticle(a.number, a.citation)), value: commandValues.article(a.articleId) };
 }
 
 function qaScreen(session: Session): QaScreen | null {

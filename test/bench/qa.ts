@@ -198,8 +198,12 @@ async function runDriver(driver: string, handle: DbHandle): Promise<DriverReport
   kept.length = 0;
 
   const app = createTestApp(db, undefined, {}, { SEARCH_RATE_LIMIT: "0" });
+  // BENCH_QA_IN_FORCE_ON=YYYY-MM-DD ranks the law as it stood that day (the dev questions predate the 2026
+  // replacements); unset, the law in force today comes first, as citizens get it.
+  const onDay = process.env.BENCH_QA_IN_FORCE_ON ? `&inForceOn=${process.env.BENCH_QA_IN_FORCE_ON}` : "";
   const search = async (q: Question, limit: number) => {
-    const response = await app.request(`/api/search?limit=${limit}&q=${encodeURIComponent(q.text.slice(0, 1000))}`);
+    const text = encodeURIComponent(q.text.slice(0, 1000));
+    const response = await app.request(`/api/search?limit=${limit}${onDay}&q=${text}`);
     const body = (await response.json()) as { results: Array<{ type: string; document: string; article: string }> };
     if (response.status !== 200) throw new Error(`GET /api/search → ${response.status}: ${JSON.stringify(body)}`);
     return body.results;

@@ -71,7 +71,9 @@ describe(`content repository (${testDriver})`, () => {
   it("finds lessons as well as articles", async () => {
     const results = await content.search("tạm trú", 1, 10);
     expect(results.items.some((h) => h.kind === "lesson")).toBe(true);
-    expect(results.items.some((h) => h.kind === "article" && h.context === "Luật Cư trú")).toBe(true);
+    expect(results.items.some((h) => h.kind === "article" && h.context === "Luật Cư trú 2020 (68/2020/QH14)")).toBe(
+      true,
+    );
   });
 
   it("falls back to any word when no article has them all", async () => {
@@ -89,7 +91,7 @@ describe(`content repository (${testDriver})`, () => {
     try {
       expect(await content.getDocument(marriageLawId)).toBeNull();
       const results = await content.search("kết hôn", 1, 50);
-      expect(results.items.some((h) => h.context === "Luật Hôn nhân và gia đình")).toBe(false);
+      expect(results.items.some((h) => h.context === "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)")).toBe(false);
     } finally {
       await handle.db.update(legalDocuments).set({ status: "published" }).where(eq(legalDocuments.id, marriageLawId));
     }

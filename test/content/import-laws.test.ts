@@ -91,7 +91,7 @@ describe(`importLaws (${testDriver})`, () => {
       ],
       { source: "kiểm thử" },
     );
-    expect(result).toEqual({ documents: 1, articles: 2 });
+    expect(result).toMatchObject({ documents: 1, articles: 2 });
     expect(await articleCount("Luật Thử nghiệm")).toBe(2);
   });
 

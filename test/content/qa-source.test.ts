@@ -37,7 +37,12 @@ describe(`QaSource (${testDriver})`, () => {
       const result = await qa.answer(question, 3);
       expect(result.approved?.id, question).toBe(answerId);
       expect(result.approved?.citations).toEqual([
-        { document: "Luật Hôn nhân và gia đình", article: "8", articleId: null },
+        {
+          document: "Luật Hôn nhân và gia đình",
+          article: "8",
+          articleId: null,
+          label: "Điều 8 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)",
+        },
       ]);
       expect(result.articles.length).toBe(3);
     }

@@ -88,7 +88,7 @@ describe(`citizen and hostile trial findings in the engine (${testDriver})`, () 
     const law = await say(app, user, optionValue(family, "Luật Hôn nhân"));
     expect(last(law).text).toContain("Chọn điều muốn đọc (trang 1/14):");
     const article = await say(app, user, "điều 51");
-    expect(last(article).text).toMatch(/^Luật Hôn nhân và gia đình\nĐiều 51\. /);
+    expect(last(article).text).toMatch(/^Luật Hôn nhân và gia đình 2014 \(52\/2014\/QH13\)\nĐiều 51\. /);
     // While reading an article, another number opens that article of the same statute.
     const other = await say(app, user, "Điều 8");
     expect(last(other).text).toContain("Điều 8. Điều kiện kết hôn");
@@ -97,7 +97,7 @@ describe(`citizen and hostile trial findings in the engine (${testDriver})`, () 
 
     await say(app, user, "menu");
     const anywhere = await say(app, user, "dieu 51 luat hon nhan");
-    expect(last(anywhere).text).toMatch(/^Luật Hôn nhân và gia đình\nĐiều 51\. /);
+    expect(last(anywhere).text).toMatch(/^Luật Hôn nhân và gia đình 2014 \(52\/2014\/QH13\)\nĐiều 51\. /);
     const which = await say(app, "d7-other", "điều 51");
     expect(last(which).text).toBe(messages.articleLookup.which);
     const unknown = await say(app, "d7-other", "điều 5 luật không có");

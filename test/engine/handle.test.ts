@@ -55,7 +55,7 @@ describe(`conversation engine (${testDriver})`, () => {
     const family = await handle({ text: pick(topics, "hôn nhân"), contactId }, topics.session, deps);
     expect(family.session.screen.kind).toBe("documents");
     const law = await handle({ text: pick(family, "Luật Hôn nhân"), contactId }, family.session, deps);
-    expect(law.replies[0]!.text).toContain("Luật Hôn nhân và gia đình (133 điều)");
+    expect(law.replies[0]!.text).toContain("Luật Hôn nhân và gia đình 2014 (52/2014/QH13) (133 điều)");
     const article = await handle({ text: pick(law, "Điều 8."), contactId }, law.session, deps);
     expect(article.replies[0]!.text).toContain("Điều 8. Điều kiện kết hôn");
     expect(article.replies[0]!.text).toContain("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên");

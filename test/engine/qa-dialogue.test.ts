@@ -132,7 +132,7 @@ describe(`Q&A dialogue (${testDriver})`, () => {
         "Trả lời:",
         "Nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi.",
         "",
-        "Căn cứ: Điều 8 Luật Hôn nhân và gia đình",
+        "Căn cứ: Điều 8 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)",
         "",
         "Câu trả lời có giúp ích cho bạn không?",
       ].join("\n"),

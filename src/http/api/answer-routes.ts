@@ -3,6 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { approvedAnswerStatuses } from "../../../db/schema/index";
 import { requiredRole } from "../../officers/roles";
+import { reviewApprovedAnswer } from "../../content/answer-review";
 import { listApprovedAnswers, retireApprovedAnswer } from "../../qa/approved-answer-service";
 import { apiRouter } from "./api-env";
 import { requireRole } from "./officer-auth";
@@ -88,6 +89,55 @@ export function answerRoutes() {
     async (c) => {
       const { db } = c.get("services");
       const answer = await retireApprovedAnswer(db, c.get("principal"), c.req.valid("param").id, new Date());
+      return c.json(approvedAnswerView(answer), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/answers/{id}/review",
+      tags: ["questions"],
+      summary:
+        "Xem lại câu trả lời mẫu theo luật đang có hiệu lực (có thể sửa nội dung, trích dẫn); câu trả lời dẫn điều " +
+        "luật đã thay đổi sau lần xem lại trước bị tạm ngừng dùng cho đến khi được xem lại",
+      middleware: [requireRole(requiredRole.editContent)] as const,
+      request: {
+        params: intIdParamSchema,
+        body: json(
+          z.object({
+            answer: z.string().trim().min(1).max(10_000).optional(),
+            citations: z
+              .array(
+                z.object({ document: z.string().trim().min(1).max(300), article: z.string().trim().min(1).max(20) }),
+              )
+              .max(20)
+              .optional(),
+          }),
+          "Nội dung và trích dẫn mới (bỏ trống: giữ nguyên, chỉ xác nhận đã xem lại)",
+        ),
+      },
+      responses: {
+        200: json(approvedAnswerSchema, "Đã xem lại, dùng lại cho người dân"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: {
+          content: { "application/json": { schema: errorSchema } },
+          description: "Đã ngừng dùng, hoặc còn dẫn văn bản đã hết hiệu lực",
+        },
+      },
+    }),
+    async (c) => {
+      const { db } = c.get("services");
+      const answer = await reviewApprovedAnswer(
+        db,
+        c.get("principal"),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        new Date(),
+      );
       return c.json(approvedAnswerView(answer), 200);
     },
   );

@@ -1,6 +1,17 @@
-// Content officers manage: topics (admins), statutes and their articles, lessons; drafts until published.
+// Content officers manage: topics (admins), statutes and their articles, lessons; drafts until published. Statutes
+// carry their legal life (number, dates, replacement, amendments; status computed for a day), officers record it,
+// and the content-health report lists what cites changed law.
 import { createRoute, z } from "@hono/zod-openapi";
-import { contentStatuses } from "../../../db/schema/content";
+import { contentStatuses, documentEndReasons, factConfidences } from "../../../db/schema/content";
+import { contentHealth, contentHealthKinds } from "../../content/content-health";
+import {
+  addAmendment,
+  documentLegalView,
+  removeAmendment,
+  setDocumentLegalFacts,
+} from "../../content/document-law-status";
+import { loadLawRegistry, type LawRegistry } from "../../content/law-registry";
+import { isIsoDate, legalStatuses, vietnamToday } from "../../content/law-status";
 import {
   createArticle,
   createDocument,
@@ -30,6 +41,43 @@ const publishContent = requireRole(requiredRole.publishContent);
 const manageTopics = requireRole(requiredRole.manageTopics);
 
 const statusSchema = z.enum(contentStatuses);
+/** A calendar day; a bad one is a 400 naming the field. */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, "ngày phải có dạng YYYY-MM-DD và là ngày có thật")
+  .openapi({ example: "2026-07-01" });
+const amendmentViewSchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  documentId: z.number().int().nullable(),
+  effectiveFrom: z.string().nullable(),
+  articles: z.array(z.string()),
+  articlesComplete: z.boolean(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+});
+const legalSchema = z
+  .object({
+    citation: z.string().openapi({ example: "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)" }),
+    number: z.string().nullable(),
+    year: z.number().int().nullable(),
+    issuingBody: z.string().nullable(),
+    effectiveFrom: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    endReason: z.enum(documentEndReasons).nullable(),
+    status: z.enum(legalStatuses).openapi({ description: "Hiệu lực vào ngày statusOn, tính từ các dữ kiện trên" }),
+    statusSince: z.string().nullable(),
+    statusOn: z.string(),
+    inForce: z.boolean(),
+    replacedBy: z
+      .object({ documentId: z.number().int().nullable(), number: z.string().nullable(), name: z.string().nullable() })
+      .nullable(),
+    amendments: z.array(amendmentViewSchema),
+    confidence: z.enum(factConfidences).nullable(),
+    note: z.string().nullable(),
+    sources: z.array(z.string()),
+  })
+  .openapi("DocumentLegalStatus");
 const topicSchema = z
   .object({
     id: z.number().int(),
@@ -52,6 +100,7 @@ const documentSchema = z
     status: statusSchema,
     publishedAt: z.string().nullable(),
     updatedAt: z.string(),
+    legal: legalSchema.nullable(),
   })
   .openapi("Document");
 const articleSchema = z
@@ -87,7 +136,16 @@ const dated = <T extends Dated>({ publishedAt, updatedAt, ...rest }: T) => ({
   publishedAt: iso(publishedAt),
   updatedAt: updatedAt.toISOString(),
 });
-const documentView = <T extends Dated & { ownerUnitId?: unknown }>({ ownerUnitId: _o, ...d }: T) => dated(d);
+const lessonView = <T extends Dated & { ownerUnitId?: unknown }>({ ownerUnitId: _o, ...d }: T) => dated(d);
+/** A document with its legal facts and status on `date` (today unless the request names a day). */
+const documentView =
+  (laws: LawRegistry, date: string) =>
+  <T extends Dated & { id: number; ownerUnitId?: unknown }>({ ownerUnitId: _o, ...d }: T) => {
+    const facts = laws.byId(d.id);
+    return { ...dated(d), legal: facts ? documentLegalView(facts, date) : null };
+  };
+const withLaws = async (db: Parameters<typeof loadLawRegistry>[0], date = vietnamToday()) =>
+  documentView(await loadLawRegistry(db), date);
 
 const documentBody = z.object({
   title: z.string().trim().min(1).max(300),
@@ -114,6 +172,68 @@ const lessonBody = z.object({
 });
 
 const listQuery = pageQuerySchema.extend({ status: statusSchema.optional() });
+const documentListQuery = listQuery.extend({
+  inForceOn: isoDateSchema.optional().openapi({ description: "Chỉ văn bản có hiệu lực vào ngày này (YYYY-MM-DD)" }),
+});
+const legalFactsBody = z
+  .object({
+    officialNumber: z.string().trim().min(1).max(60).nullable().optional(),
+    year: z.number().int().min(1945).max(2100).nullable().optional(),
+    issuingBody: z.string().trim().min(1).max(200).nullable().optional(),
+    effectiveFrom: isoDateSchema.nullable().optional(),
+    endsOn: isoDateSchema.nullable().optional().openapi({ description: "Ngày đầu tiên văn bản không còn hiệu lực" }),
+    endReason: z.enum(documentEndReasons).nullable().optional(),
+    replacedBy: z
+      .object({
+        documentId: z.number().int().min(1).optional(),
+        number: z.string().trim().min(1).max(60).optional(),
+        name: z.string().trim().min(1).max(500).optional(),
+      })
+      .refine((r) => r.documentId !== undefined || r.number || r.name, "cần documentId, number hoặc name")
+      .nullable()
+      .optional(),
+    confidence: z.enum(factConfidences).nullable().optional(),
+    note: z.string().trim().max(4000).nullable().optional(),
+    sources: z.array(z.string().trim().url()).max(50).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, "cần ít nhất một trường");
+const amendmentBody = z.object({
+  number: z.string().trim().min(1).max(60).openapi({ example: "118/2025/QH15" }),
+  name: z.string().trim().min(1).max(500),
+  effectiveFrom: isoDateSchema.nullable().optional(),
+  articles: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^(?:điều\s*)?\d{1,4}[a-zđ]?\b/iu, "mỗi mục bắt đầu bằng số điều, ví dụ 84"),
+    )
+    .max(2000)
+    .optional(),
+  articlesComplete: z.boolean().optional(),
+  note: z.string().trim().max(1000).nullable().optional(),
+});
+const flagSchema = z.object({
+  document: z.string(),
+  article: z.string(),
+  citation: z.string(),
+  change: z.enum(["replaced", "expired", "amended"]),
+  since: z.string().nullable(),
+  by: z
+    .object({ number: z.string().nullable(), name: z.string().nullable(), documentId: z.number().int().nullable() })
+    .nullable(),
+  certainty: z.enum(["changed", "maybe"]).nullable(),
+});
+const healthItemSchema = z
+  .object({
+    kind: z.enum(contentHealthKinds),
+    id: z.string(),
+    title: z.string(),
+    unitCode: z.string().nullable(),
+    checkedAt: z.string(),
+    flags: z.array(flagSchema),
+  })
+  .openapi("ContentHealthItem");
 const std = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
 const notFound = "Không có nội dung này trong phạm vi của bạn";
 
@@ -189,13 +309,14 @@ export function contentRoutes() {
       path: "/api/documents",
       tags: ["content"],
       summary: "Văn bản do phạm vi của tôi quản lý",
-      request: { query: listQuery },
+      request: { query: documentListQuery },
       responses: { 200: json(pageSchema(documentSchema), "Văn bản"), ...std },
     }),
     async (c) => {
-      const { status, page, pageSize } = c.req.valid("query");
-      const result = await listDocumentsForOfficer(c.get("services").db, c.get("principal"), status, page, pageSize);
-      return c.json({ ...result, items: result.items.map(documentView) }, 200);
+      const { status, page, pageSize, inForceOn } = c.req.valid("query");
+      const db = c.get("services").db;
+      const result = await listDocumentsForOfficer(db, c.get("principal"), status, page, pageSize, inForceOn);
+      return c.json({ ...result, items: result.items.map(await withLaws(db, inForceOn)) }, 200);
     },
   );
   app.openapi(
@@ -208,8 +329,11 @@ export function contentRoutes() {
       request: { body: json(documentBody, "Văn bản mới") },
       responses: { 201: json(documentSchema, "Đã tạo"), ...std },
     }),
-    async (c) =>
-      c.json(documentView(await createDocument(c.get("services").db, c.get("principal"), c.req.valid("json"))), 201),
+    async (c) => {
+      const db = c.get("services").db;
+      const document = await createDocument(db, c.get("principal"), c.req.valid("json"));
+      return c.json((await withLaws(db))(document), 201);
+    },
   );
   app.openapi(
     createRoute({
@@ -221,9 +345,10 @@ export function contentRoutes() {
       responses: { 200: json(documentSchema, "Văn bản"), ...std },
     }),
     async (c) => {
-      const document = await getDocumentForOfficer(c.get("services").db, c.get("principal"), c.req.valid("param").id);
+      const db = c.get("services").db;
+      const document = await getDocumentForOfficer(db, c.get("principal"), c.req.valid("param").id);
       if (!document) return jsonError(c, 404, "not_found", notFound) as never;
-      return c.json(documentView(document), 200);
+      return c.json((await withLaws(db))(document), 200);
     },
   );
   app.openapi(
@@ -244,7 +369,7 @@ export function contentRoutes() {
         c.req.valid("json"),
       );
       if (!document) return jsonError(c, 404, "not_found", notFound) as never;
-      return c.json(documentView(document), 200);
+      return c.json((await withLaws(c.get("services").db))(document), 200);
     },
   );
   for (const [action, status] of [
@@ -269,10 +394,110 @@ export function contentRoutes() {
           status,
         );
         if (!document) return jsonError(c, 404, "not_found", notFound) as never;
-        return c.json(documentView(document), 200);
+        return c.json((await withLaws(c.get("services").db))(document), 200);
       },
     );
   }
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/documents/{id}/status",
+      tags: ["content"],
+      summary: "Ghi hiệu lực của văn bản: số hiệu, ngày có hiệu lực, hết hiệu lực, văn bản thay thế",
+      middleware: [publishContent] as const,
+      request: {
+        params: intIdParamSchema,
+        body: json(legalFactsBody, "Các dữ kiện cần ghi (trường bỏ trống giữ nguyên)"),
+      },
+      responses: { 200: json(documentSchema, "Văn bản với hiệu lực mới"), ...std },
+    }),
+    async (c) => {
+      const db = c.get("services").db;
+      const id = c.req.valid("param").id;
+      const done = await setDocumentLegalFacts(db, c.get("principal"), id, c.req.valid("json"));
+      if (!done) return jsonError(c, 404, "not_found", notFound) as never;
+      const document = await getDocumentForOfficer(db, c.get("principal"), id);
+      return c.json((await withLaws(db))(document!), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/documents/{id}/amendments",
+      tags: ["content"],
+      summary: "Ghi một văn bản sửa đổi, bổ sung (ghi lại nếu đã có số hiệu này)",
+      middleware: [publishContent] as const,
+      request: { params: intIdParamSchema, body: json(amendmentBody, "Văn bản sửa đổi") },
+      responses: { 200: json(documentSchema, "Văn bản với các lần sửa đổi"), ...std },
+    }),
+    async (c) => {
+      const db = c.get("services").db;
+      const id = c.req.valid("param").id;
+      const done = await addAmendment(db, c.get("principal"), id, c.req.valid("json"), new Date());
+      if (!done) return jsonError(c, 404, "not_found", notFound) as never;
+      const document = await getDocumentForOfficer(db, c.get("principal"), id);
+      return c.json((await withLaws(db))(document!), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/documents/{id}/amendments",
+      tags: ["content"],
+      summary: "Xóa một văn bản sửa đổi ghi nhầm",
+      middleware: [publishContent] as const,
+      request: {
+        params: intIdParamSchema,
+        query: z.object({ number: z.string().trim().min(1).max(60).openapi({ example: "118/2025/QH15" }) }),
+      },
+      responses: { 200: json(documentSchema, "Văn bản với các lần sửa đổi còn lại"), ...std },
+    }),
+    async (c) => {
+      const db = c.get("services").db;
+      const id = c.req.valid("param").id;
+      const done = await removeAmendment(db, c.get("principal"), id, c.req.valid("query").number);
+      if (!done) return jsonError(c, 404, "not_found", "Không có văn bản sửa đổi này trong phạm vi của bạn") as never;
+      const document = await getDocumentForOfficer(db, c.get("principal"), id);
+      return c.json((await withLaws(db))(document!), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/content-health",
+      tags: ["content"],
+      summary: "Nội dung dẫn điều luật đã được sửa đổi, thay thế hoặc hết hiệu lực (trong phạm vi của tôi)",
+      request: {
+        query: z.object({
+          on: isoDateSchema.optional().openapi({ description: "Xét hiệu lực vào ngày này; mặc định hôm nay" }),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            date: z.string(),
+            counts: z.object({
+              lesson: z.number().int(),
+              approved_answer: z.number().int(),
+              quiz_question: z.number().int(),
+            }),
+            items: z.array(healthItemSchema),
+          }),
+          "Cần xem lại; trống khi mọi nội dung dẫn luật đang có hiệu lực",
+        ),
+        ...std,
+      },
+    }),
+    async (c) => {
+      const date = c.req.valid("query").on ?? vietnamToday();
+      const report = await contentHealth(c.get("services").db, c.get("principal"), date);
+      return c.json(
+        { ...report, items: report.items.map((i) => ({ ...i, checkedAt: i.checkedAt.toISOString() })) },
+        200,
+      );
+    },
+  );
 
   app.openapi(
     createRoute({
@@ -365,7 +590,7 @@ export function contentRoutes() {
       responses: { 201: json(lessonSchema, "Đã tạo"), ...std },
     }),
     async (c) =>
-      c.json(documentView(await createLesson(c.get("services").db, c.get("principal"), c.req.valid("json"))), 201),
+      c.json(lessonView(await createLesson(c.get("services").db, c.get("principal"), c.req.valid("json"))), 201),
   );
   app.openapi(
     createRoute({
@@ -379,7 +604,7 @@ export function contentRoutes() {
     async (c) => {
       const lesson = await getLessonForOfficer(c.get("services").db, c.get("principal"), c.req.valid("param").id);
       if (!lesson) return jsonError(c, 404, "not_found", notFound) as never;
-      return c.json(documentView(lesson), 200);
+      return c.json(lessonView(lesson), 200);
     },
   );
   app.openapi(
@@ -400,7 +625,7 @@ export function contentRoutes() {
         c.req.valid("json"),
       );
       if (!lesson) return jsonError(c, 404, "not_found", notFound) as never;
-      return c.json(documentView(lesson), 200);
+      return c.json(lessonView(lesson), 200);
     },
   );
   for (const [action, status] of [
@@ -420,7 +645,7 @@ export function contentRoutes() {
       async (c) => {
         const lesson = await setLessonStatus(c.get("services").db, c.get("principal"), c.req.valid("param").id, status);
         if (!lesson) return jsonError(c, 404, "not_found", notFound) as never;
-        return c.json(documentView(lesson), 200);
+        return c.json(lessonView(lesson), 200);
       },
     );
   }

@@ -7,7 +7,9 @@ import type { MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import { databaseIdentity } from "../../../db/db";
 import { readContentRevision, searchIndexFor } from "../../content/search-index-cache";
+import { citationName, legalStatusOn, legalStatuses, vietnamToday } from "../../content/law-status";
 import { bestSnippet } from "../../content/search-snippet";
+import { isoDateSchema } from "./content-routes";
 import { createSynonym, deleteSynonym, listSynonyms } from "../../content/search-synonyms";
 import { requiredRole } from "../../officers/roles";
 import type { AppEnv } from "../../services";
@@ -30,6 +32,11 @@ const searchQuerySchema = z.object({
     .max(MAX_QUERY_LENGTH, `tối đa ${MAX_QUERY_LENGTH} ký tự`)
     .openapi({ example: "tôi muốn ly hôn thì cần thủ tục gì" }),
   limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ example: 10 }),
+  inForceOn: isoDateSchema.optional().openapi({
+    description:
+      "Chỉ điều luật của văn bản có hiệu lực vào ngày này (YYYY-MM-DD); mặc định: mọi văn bản, văn bản " +
+      "đang có hiệu lực xếp trước",
+  }),
 });
 
 const searchResultSchema = z
@@ -42,6 +49,10 @@ const searchResultSchema = z
     title: z.string(),
     snippet: z.string(),
     score: z.number(),
+    /** For an article: its statute as cited, and that statute's status on the day (inForceOn, or today). */
+    citation: z.string().nullable(),
+    legalStatus: z.enum(legalStatuses).nullable(),
+    inForce: z.boolean().nullable(),
   })
   .openapi("SearchResult");
 
@@ -88,21 +99,37 @@ export function searchRoutes() {
       },
     }),
     async (c) => {
-      const { q, limit } = c.req.valid("query");
+      const { q, limit, inForceOn } = c.req.valid("query");
       const db = c.get("services").db;
       const index = await searchIndexFor(databaseIdentity(db), db, await readContentRevision(db));
       const query = index.analyze(q);
-      const results = index.searchAnalyzed(query, limit).map(({ entry, score }) => ({
-        type: entry.type,
-        document: entry.type === "article" ? entry.document : null,
-        article: entry.type === "article" ? entry.number : null,
-        title:
-          entry.type === "article"
-            ? `Điều ${entry.number}${entry.title ? `. ${entry.title}` : ""}`
-            : (entry.title ?? ""),
-        snippet: bestSnippet(entry.body, query.terms, (t) => index.idf(t)),
-        score: Math.round(score * 1000) / 1000,
-      }));
+      const date = inForceOn ?? vietnamToday();
+      const notInForce = index.notInForceOn(date);
+      // Without a day: everything, articles of statutes not in force today ranked after every in-force match.
+      // With inForceOn: only what applied that day (lessons and answers are not dated and stay).
+      const hits = inForceOn
+        ? index
+            .searchAnalyzed(query, Number.MAX_SAFE_INTEGER, undefined, notInForce)
+            .filter(({ entry }) => !notInForce(entry))
+            .slice(0, limit)
+        : index.searchAnalyzed(query, limit, undefined, notInForce);
+      const results = hits.map(({ entry, score }) => {
+        const facts = entry.documentId !== undefined ? index.laws?.byId(entry.documentId) : null;
+        return {
+          type: entry.type,
+          document: entry.type === "article" ? entry.document : null,
+          article: entry.type === "article" ? entry.number : null,
+          title:
+            entry.type === "article"
+              ? `Điều ${entry.number}${entry.title ? `. ${entry.title}` : ""}`
+              : (entry.title ?? ""),
+          snippet: bestSnippet(entry.body, query.terms, (t) => index.idf(t)),
+          score: Math.round(score * 1000) / 1000,
+          citation: facts ? citationName(facts) : null,
+          legalStatus: facts ? legalStatusOn(facts, date).status : null,
+          inForce: facts ? !notInForce(entry) : null,
+        };
+      });
       return c.json({ results }, 200);
     },
   );

@@ -44,7 +44,7 @@ describe(`web chat routes (${testDriver})`, () => {
     expect(documents[0]!.text).toContain("Dân sự, hôn nhân và gia đình");
     const position = documents[0]!.options.findIndex((o) => o.label.includes("Hôn nhân và gia đình"));
     const articles = await say(app, "chooser", String(position + 1));
-    expect(articles[0]!.text).toMatch(/^Luật Hôn nhân và gia đình \(133 điều\)/);
+    expect(articles[0]!.text).toMatch(/^Luật Hôn nhân và gia đình 2014 \(52\/2014\/QH13\) \(133 điều\)/);
   });
 
   it('finds "ly hôn" when asked "ly hon"', async () => {

@@ -7,6 +7,7 @@ import {
   approvedAnswers,
   campaigns,
   contacts,
+  documentAmendments,
   type OfficerRole,
   questionRoutes,
   questions,
@@ -549,6 +550,49 @@ const routes: RouteCase[] = [
       outOfScope: { status: 404, call: () => post(`/api/campaigns/CAMPAIGN-OUTSIDE-${from}/${action}`) },
     }),
   ),
+  // Law versions (issue 13): the content-health report is scoped by what the caller's units own.
+  { name: "GET /api/content-health", least: "viewer", ok: 200, inScope: () => get("/api/content-health") },
+  {
+    name: "POST /api/documents/{id}/status",
+    least: "officer",
+    ok: 200,
+    inScope: (w) => post(`/api/documents/${w.inside.documentId}/status`, { year: 2026 }),
+    outOfScope: { status: 404, call: (w) => post(`/api/documents/${w.outside.documentId}/status`, { year: 2026 }) },
+  },
+  {
+    name: "POST /api/documents/{id}/amendments",
+    least: "officer",
+    ok: 200,
+    inScope: (w) =>
+      post(`/api/documents/${w.inside.documentId}/amendments`, { number: unique("SD"), name: "Luật sửa đổi" }),
+    outOfScope: {
+      status: 404,
+      call: (w) => post(`/api/documents/${w.outside.documentId}/amendments`, { number: "SD", name: "Luật sửa đổi" }),
+    },
+  },
+  {
+    name: "DELETE /api/documents/{id}/amendments",
+    least: "officer",
+    ok: 200,
+    inScope: async (w) => {
+      const number = unique("SD");
+      await worldDb
+        .insert(documentAmendments)
+        .values({ documentId: w.inside.documentId, amendingNumber: number, amendingName: "Luật sửa đổi" });
+      return { method: "DELETE", path: `/api/documents/${w.inside.documentId}/amendments?number=${number}` };
+    },
+    outOfScope: {
+      status: 404,
+      call: (w) => ({ method: "DELETE", path: `/api/documents/${w.outside.documentId}/amendments?number=SD` }),
+    },
+  },
+  {
+    name: "POST /api/answers/{id}/review",
+    least: "officer",
+    ok: 200,
+    inScope: async (w) => post(`/api/answers/${await freshAnswer(w.inside.communeCode)}/review`, {}),
+    outOfScope: { status: 404, call: () => post("/api/answers/ANSWER-OUTSIDE/review", {}) },
+  },
 ];
 
 describe(`authorization matrix (${testDriver})`, () => {

@@ -234,7 +234,7 @@ describe(`survey exports (${testDriver})`, () => {
     expect(answers[0]).toMatchObject({ question_id: "q1_marriage_age", value: "a", label: "Nam đủ 18, nữ đủ 18" });
     const codebook = sheets[1]!.rows;
     expect(codebook).toContainEqual([
-      2,
+      3,
       "q1_marriage_age",
       expect.any(String),
       "quiz",
