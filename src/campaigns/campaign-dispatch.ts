@@ -14,6 +14,7 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { type Db, runStatement } from "../../db/db";
 import { type Channel, campaignDeliveries, campaigns } from "../../db/schema/index";
+import type { AppConfig } from "../config";
 import type { DeliveryReport } from "../conversations/delivery";
 import type { Reply } from "../engine/replies";
 import { renderCampaignReplies } from "./campaign-replies";
@@ -27,6 +28,17 @@ export type CampaignRates = Record<Exclude<Channel, "web">, number>;
  * pacer). Zalo OA: 5/s. Zalo personal account: one message every 10 s, as a person would; more risks the account.
  */
 export const DEFAULT_CAMPAIGN_RATES: CampaignRates = { telegram: 25, zalo_oa: 5, zalo: 0.1 };
+
+/** The configured rates (CAMPAIGN_RATE_TELEGRAM, CAMPAIGN_RATE_ZALO_OA, CAMPAIGN_RATE_ZALO). */
+export function campaignRates(
+  config: Pick<AppConfig, "CAMPAIGN_RATE_TELEGRAM" | "CAMPAIGN_RATE_ZALO_OA" | "CAMPAIGN_RATE_ZALO">,
+): CampaignRates {
+  return {
+    telegram: config.CAMPAIGN_RATE_TELEGRAM,
+    zalo_oa: config.CAMPAIGN_RATE_ZALO_OA,
+    zalo: config.CAMPAIGN_RATE_ZALO,
+  };
+}
 
 /** How long a hand-off may wait for its sender, counted from the start of its slot; then anyone takes it over. */
 export const DEFAULT_CAMPAIGN_LEASE_MS = 60_000;
@@ -65,7 +77,11 @@ export async function advanceCampaigns(db: Db, now: Date): Promise<CampaignTick>
   const tick: CampaignTick = { started: 0, completed: 0, expired: 0, held: 0, released: 0, active: [] };
   const started = await db
     .update(campaigns)
-    .set({ state: "running", startedAt: sql`coalesce(${campaigns.startedAt}, ${iso(now)}::timestamptz)`, updatedAt: now })
+    .set({
+      state: "running",
+      startedAt: sql`coalesce(${campaigns.startedAt}, ${iso(now)}::timestamptz)`,
+      updatedAt: now,
+    })
     .where(and(eq(campaigns.state, "scheduled"), lte(campaigns.startAt, now)))
     .returning({ id: campaigns.id });
   tick.started = started.length;

@@ -111,7 +111,11 @@ export async function sendDueCampaigns(options: CampaignSenderOptions): Promise<
       if (handOff.claimed === 0) handOff = await claimAndHandOff(db, { ...common, now: now(), active: tick.active });
       if (handOff.claimed === 0) break;
       addHandOff(counts, handOff);
-      const report = await sendHandOff(db, handOff, { deliver: (ids) => runtime.deliver(ids), now, sleep: options.sleep });
+      const report = await sendHandOff(db, handOff, {
+        deliver: (ids) => runtime.deliver(ids),
+        now,
+        sleep: options.sleep,
+      });
       counts.returned += report.returned;
       counts.sent += report.outcomes.sent;
       counts.failed += report.outcomes.failed;

@@ -29,18 +29,20 @@ export async function createCampaign(db: Db, fixture: CampaignFixture = {}): Pro
   const [unit] = await db.select({ id: units.id }).from(units).limit(1);
   const unitId =
     unit?.id ??
-    (await db
-      .insert(units)
-      .values({
-        code: "VN",
-        kind: "country",
-        name: "Việt Nam",
-        fullName: "Việt Nam",
-        nameFolded: "viet nam",
-        path: "/",
-        validFrom: "2025-07-01",
-      })
-      .returning({ id: units.id }))[0]!.id;
+    (
+      await db
+        .insert(units)
+        .values({
+          code: "VN",
+          kind: "country",
+          name: "Việt Nam",
+          fullName: "Việt Nam",
+          nameFolded: "viet nam",
+          path: "/",
+          validFrom: "2025-07-01",
+        })
+        .returning({ id: units.id })
+    )[0]!.id;
   const [row] = await db
     .insert(campaigns)
     .values({

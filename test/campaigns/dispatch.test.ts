@@ -41,7 +41,14 @@ describe(`campaign dispatch (${testDriver})`, () => {
   let telegram: ChannelRuntime;
 
   const bot = (database: Db = db): ChannelRuntime =>
-    createTelegramBot({ token: api.token, apiRoot: api.url, username: "loa_test_bot", db: database, log, pacing: FAST });
+    createTelegramBot({
+      token: api.token,
+      apiRoot: api.url,
+      username: "loa_test_bot",
+      db: database,
+      log,
+      pacing: FAST,
+    });
   const run = (options: { now?: Date; channels?: Record<string, ChannelRuntime>; database?: Db } = {}) =>
     sendDueCampaigns({
       db: options.database ?? db,
@@ -115,13 +122,20 @@ describe(`campaign dispatch (${testDriver})`, () => {
     await planDeliveries(db, id, people);
     const [optedOut, unsubscribed, unreachable, still] = people;
     await db.update(contacts).set({ optedOutAt: new Date() }).where(eq(contacts.id, optedOut!.id));
-    await db.update(subscriptions).set({ unsubscribedAt: new Date() }).where(eq(subscriptions.contactId, unsubscribed!.id));
+    await db
+      .update(subscriptions)
+      .set({ unsubscribedAt: new Date() })
+      .where(eq(subscriptions.contactId, unsubscribed!.id));
     await db.update(contacts).set({ unreachableAt: new Date() }).where(eq(contacts.id, unreachable!.id));
 
     expect(await run()).toMatchObject({ skipped: 3, sent: 1 });
     expect(chatsReached()).toEqual([still!.platformId]);
     const rows = await db
-      .select({ contactId: campaignDeliveries.contactId, state: campaignDeliveries.state, why: campaignDeliveries.lastError })
+      .select({
+        contactId: campaignDeliveries.contactId,
+        state: campaignDeliveries.state,
+        why: campaignDeliveries.lastError,
+      })
       .from(campaignDeliveries)
       .where(eq(campaignDeliveries.campaignId, id));
     const byContact = new Map(rows.map((r) => [r.contactId, r]));
@@ -140,7 +154,10 @@ describe(`campaign dispatch (${testDriver})`, () => {
       .update(subscriptions)
       .set({ unsubscribedAt: new Date() })
       .where(and(eq(subscriptions.contactId, people[0]!.id), eq(subscriptions.topic, "news")));
-    await db.update(subscriptions).set({ unsubscribedAt: new Date() }).where(eq(subscriptions.contactId, people[1]!.id));
+    await db
+      .update(subscriptions)
+      .set({ unsubscribedAt: new Date() })
+      .where(eq(subscriptions.contactId, people[1]!.id));
     expect(await run()).toMatchObject({ sent: 1, skipped: 1 });
     expect(chatsReached()).toEqual([people[0]!.platformId]);
   });
@@ -283,9 +300,11 @@ describe(`campaign dispatch (${testDriver})`, () => {
     expect(rows.map((r) => r.outboxMessageId).sort()).toEqual([...handOff.outboxIds].sort());
     // Sender A wakes up and tries to send its batch anyway: the outbox has delivered them; nothing goes twice.
     await sendHandOff(db, handOff, { deliver: (ids) => telegram.deliver(ids), sleep: noSleep });
-    expect(await takeOverExpired(db, { channel: "telegram", now: later, limit: 10, ratePerSecond: 100 })).toMatchObject({
-      claimed: 0,
-    });
+    expect(await takeOverExpired(db, { channel: "telegram", now: later, limit: 10, ratePerSecond: 100 })).toMatchObject(
+      {
+        claimed: 0,
+      },
+    );
     expect(api.sent()).toHaveLength(3);
   });
 
