@@ -287,7 +287,8 @@ export async function claimAndHandOff(db: Db, options: ClaimOptions): Promise<Ha
         tx,
         `with v as (
            select (e ->> 'ledgerId')::bigint as ledger_id, (e ->> 'contactId')::uuid as contact_id,
-                  e ->> 'campaignId' as campaign_id, nextval(pg_get_serial_sequence('outbox_messages', 'id')) as outbox_id
+                  e ->> 'campaignId' as campaign_id,
+                  nextval(pg_get_serial_sequence('outbox_messages', 'id')) as outbox_id
              from jsonb_array_elements($1::text::jsonb) e
          ), ins as (
            insert into outbox_messages (id, contact_id, kind, replies, channel, next_attempt_at)
@@ -379,7 +380,8 @@ export async function takeOverExpired(db: Db, options: TakeOverOptions): Promise
     const leaseUntil = iso(new Date(slotStart.getTime() + leaseMs));
     await runStatement(
       tx,
-      `update campaign_deliveries set attempts = attempts + 1, lease_until = $2::timestamptz, updated_at = $3::timestamptz
+      `update campaign_deliveries
+          set attempts = attempts + 1, lease_until = $2::timestamptz, updated_at = $3::timestamptz
         where id = any($1::text::bigint[])`,
       [idList(rows.map((r) => Number(r.id))), leaseUntil, iso(now)],
     );
@@ -494,7 +496,8 @@ export async function recordOutcomes(db: Db, now: Date, ids?: number[]): Promise
       where o.kind = 'campaign' and o.awaiting_contact_since is not null and o.delivered_at is null
         and o.failed_at is null
         and o.id in (select d.outbox_message_id from campaign_deliveries d
-                      where d.state = 'sending' and ($2::text is null or d.outbox_message_id = any($2::text::bigint[])))`,
+                      where d.state = 'sending'
+                        and ($2::text is null or d.outbox_message_id = any($2::text::bigint[])))`,
     [iso(now), only],
   );
   const rows = await runStatement<{ state: keyof OutcomeCounts }>(

@@ -30,7 +30,8 @@ export const CAMPAIGN_LABELS = {
 } as const;
 
 /**
- * The replies a campaign delivers, in order. Throws when the stored messages are not what the API accepts (the sender then records the delivery as failed rather than sending something half-formed).
+ * The replies a campaign delivers, in order. Throws when the stored messages are not what the API accepts (the
+ * sender then records the delivery as failed rather than sending something half-formed).
  */
 export function renderCampaignReplies(campaign: { messages: unknown; surveyKey?: string | null }): Reply[] {
   const { messages, surveyKey } = campaignContentSchema.parse(campaign);

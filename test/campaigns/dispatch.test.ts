@@ -116,7 +116,7 @@ describe(`campaign dispatch (${testDriver})`, () => {
     expect(campaign!.startedAt).toBeInstanceOf(Date);
   });
 
-  it("skips people who opted out, unsubscribed or became unreachable after planning, and sends to no one else", async () => {
+  it("skips people who opted out, unsubscribed or became unreachable after planning; sends to the others", async () => {
     const people = await addSubscribers(db, 4);
     const id = await createCampaign(db);
     await planDeliveries(db, id, people);
@@ -239,7 +239,7 @@ describe(`campaign dispatch (${testDriver})`, () => {
     expect(api.sent()).toHaveLength(3);
   });
 
-  it("leaves no trace of a hand-off whose transaction crashed, and sends those rows once on the next pass", async () => {
+  it("leaves no trace of a hand-off whose transaction crashed; the next pass sends those rows once", async () => {
     const people = await addSubscribers(db, 2);
     const id = await createCampaign(db);
     await planDeliveries(db, id, people);
@@ -266,7 +266,7 @@ describe(`campaign dispatch (${testDriver})`, () => {
     expect(chatsReached().sort()).toEqual(people.map((p) => p.platformId).sort());
   });
 
-  it("takes over a batch whose sender crashed after the hand-off, once its lease ran out, without a second send", async () => {
+  it("takes over a batch whose sender crashed after the hand-off once its lease ran out; no second send", async () => {
     const people = await addSubscribers(db, 3);
     const id = await createCampaign(db);
     await planDeliveries(db, id, people);
