@@ -22,6 +22,7 @@ import {
   takeOverExpired,
 } from "../../src/campaigns/campaign-dispatch";
 import { sendDueCampaigns } from "../../src/campaigns/campaign-sender";
+import { IN_FLIGHT_MARK } from "../../src/conversations/delivery";
 import { listPushed } from "../../src/conversations/outbox";
 import { createLogger } from "../../src/log";
 import type { ChannelRuntime } from "../../src/services";
@@ -306,6 +307,50 @@ describe(`campaign dispatch (${testDriver})`, () => {
       },
     );
     expect(api.sent()).toHaveLength(3);
+  });
+
+  it("never sends again a campaign part its dead sender had on the way (at most once), and says so", async () => {
+    const people = await addSubscribers(db, 2);
+    const id = await createCampaign(db);
+    await planDeliveries(db, id, people);
+    const claimedAt = new Date();
+    const tick = await advanceCampaigns(db, claimedAt);
+    const handOff = await claimAndHandOff(db, {
+      channel: "telegram",
+      now: claimedAt,
+      active: tick.active.filter((c) => c.id === id),
+      limit: 10,
+      ratePerSecond: 1_000,
+      leaseMs: 60_000,
+    });
+    // What a worker killed during the first row's send leaves: its claim (attempts 1), the in-flight mark, a lease
+    // that ran out. Whether Telegram got that message is unknown.
+    const [uncertainId, cleanId] = handOff.outboxIds;
+    await db
+      .update(outboxMessages)
+      .set({ attempts: 1, lastError: IN_FLIGHT_MARK, nextAttemptAt: new Date(claimedAt.getTime() - 1_000) })
+      .where(eq(outboxMessages.id, uncertainId!));
+    const later = new Date(claimedAt.getTime() + 61_000);
+    expect(await run({ now: later })).toMatchObject({ handedOff: 2, sent: 2 });
+    const rows = await db.select().from(campaignDeliveries).where(eq(campaignDeliveries.campaignId, id));
+    const byOutbox = new Map(rows.map((r) => [r.outboxMessageId, r]));
+    expect(byOutbox.get(uncertainId!)).toMatchObject({ state: "sent", lastError: "uncertain" });
+    expect(byOutbox.get(cleanId!)).toMatchObject({ state: "sent", lastError: null });
+    expect(chatsReached()).toEqual([people.find((p) => p.id === byOutbox.get(cleanId!)!.contactId)!.platformId]);
+
+    // A reply (not a campaign) left the same way is sent again: a late answer beats a lost one.
+    const [contact] = await db.insert(contacts).values({ channel: "telegram", platformId: "990001" }).returning();
+    await db.insert(outboxMessages).values({
+      contactId: contact!.id,
+      kind: "reply",
+      channel: "telegram",
+      replies: [{ text: "Câu trả lời" }],
+      attempts: 1,
+      lastError: IN_FLIGHT_MARK,
+      nextAttemptAt: new Date(Date.now() - 1_000),
+    });
+    expect((await telegram.deliver()).delivered).toBe(1);
+    expect(api.sent("990001")).toHaveLength(1);
   });
 
   it("records the outcome of a hand-off whose sender died mid-send once the outbox sweep delivers it", async () => {
