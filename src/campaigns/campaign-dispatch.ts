@@ -64,6 +64,9 @@ export interface CampaignTick {
   active: ActiveCampaign[];
 }
 
+/** Outbox rows per delivery call: the loop's own claim batch (BATCH in src/conversations/delivery.ts). */
+const DELIVER_SLICE = 50;
+
 const iso = (at: Date) => at.toISOString();
 const idList = (ids: number[]) => `{${ids.join(",")}}`;
 
@@ -469,7 +472,11 @@ export async function sendHandOff(db: Db, handOff: HandOff, options: SendOptions
   report.returned = returned.length;
   const returnedSet = new Set(returned.map((r) => Number(r.outboxId)));
   const toDeliver = handOff.outboxIds.filter((id) => !returnedSet.has(id));
-  if (toDeliver.length > 0) report.delivery = await options.deliver(toDeliver);
+  // The delivery loop claims at most 50 rows a call: a larger batch goes in slices, one after the other.
+  for (let i = 0; i < toDeliver.length; i += DELIVER_SLICE) {
+    const part = await options.deliver(toDeliver.slice(i, i + DELIVER_SLICE));
+    for (const key of Object.keys(part) as Array<keyof DeliveryReport>) report.delivery[key] += part[key];
+  }
   report.outcomes = await recordOutcomes(db, now(), toDeliver);
   return report;
 }

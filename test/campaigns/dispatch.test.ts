@@ -194,6 +194,25 @@ describe(`campaign dispatch (${testDriver})`, () => {
     expect(api.sent()).toHaveLength(6);
   });
 
+  it("sends a whole hand-off larger than the delivery loop's own batch in one go", async () => {
+    const people = await addSubscribers(db, 120);
+    const id = await createCampaign(db);
+    await planDeliveries(db, id, people);
+    const tick = await advanceCampaigns(db, new Date());
+    const handOff = await claimAndHandOff(db, {
+      channel: "telegram",
+      now: new Date(),
+      active: tick.active.filter((c) => c.id === id),
+      limit: 500,
+      ratePerSecond: 1_000,
+    });
+    expect(handOff.outboxIds).toHaveLength(120);
+    const report = await sendHandOff(db, handOff, { deliver: (ids) => telegram.deliver(ids), sleep: noSleep });
+    expect(report.delivery.delivered).toBe(120);
+    expect(report.outcomes.sent).toBe(120);
+    expect(api.sent()).toHaveLength(120);
+  });
+
   it("takes a handed-off batch back out of the outbox when the campaign was paused before its slot", async () => {
     const people = await addSubscribers(db, 3);
     const id = await createCampaign(db);
