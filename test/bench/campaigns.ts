@@ -1,6 +1,6 @@
 // npm run bench:campaigns: a Law Day campaign to CONTACTS (default 100,000) Telegram subscribers on Postgres, sent
 // by the real sender (src/campaigns/campaign-sender.ts, the real telegraf bot) to a local fake Bot API that enforces
-// RATE messages a second (default 500, far above Telegram's 25, so the run stays short; 429 with retry_after past
+// RATE messages a second (default 100, four times Telegram's 25, so the run stays short; 429 with retry_after past
 // it). Measured:
 // - planning: the INSERT … SELECT that writes one ledger row per subscriber (goal < 5 s); the send then goes to the
 //   first RATE × DISPATCH_SECONDS (default 100) of them, planned the same way, so the run stays short;
@@ -22,7 +22,7 @@ import { createLogger } from "../../src/log";
 import { FakeRateLimitedBotApi } from "./fake-rate-limited-bot-api";
 
 const CONTACTS = Number(process.env.CONTACTS ?? 100_000);
-const RATE = Number(process.env.RATE ?? 500);
+const RATE = Number(process.env.RATE ?? 100);
 const EFFICIENCY_SECONDS = Number(process.env.EFFICIENCY_SECONDS ?? 40);
 const SENDERS = Number(process.env.SENDERS ?? 3);
 /** How long the send should take at RATE: it goes to this many seconds' worth of the audience (at most all). */
