@@ -151,6 +151,19 @@ export const configSchema = z.object({
    * memory: per process on Node, per isolate on Workers.
    */
   SEARCH_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(1_000_000).default(60)),
+
+  // Campaign senders (src/campaigns/campaign-dispatch.ts): campaign messages a second per channel, over all chats and
+  // all instances sharing the database (each chat still gets at most one a second from the channel's own pacer).
+  /** Telegram: 25 (its documented ~30/s leaves room for live replies); a paid broadcast bot may go higher. */
+  CAMPAIGN_RATE_TELEGRAM: optional(z.coerce.number().min(0.01).max(1_000).default(25)),
+  /** Zalo Official Account: 5 a second. */
+  CAMPAIGN_RATE_ZALO_OA: optional(z.coerce.number().min(0.01).max(50).default(5)),
+  /** Zalo personal account: 0.1 (one message every 10 s), as a person would send; more risks the account. */
+  CAMPAIGN_RATE_ZALO: optional(z.coerce.number().min(0.001).max(2).default(0.1)),
+  /** on: the Node server runs the campaign sender loop; off: it leaves campaigns to other instances. */
+  CAMPAIGN_SENDER: optional(z.enum(["on", "off"]).default("on")),
+  /** Sender loops per channel in one Node instance (one prepares the next batch while another sends). */
+  CAMPAIGN_SENDERS: optional(z.coerce.number().int().min(1).max(16).default(2)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -22,7 +22,22 @@ describe("parseConfig", () => {
       QA_DEFAULT_UNIT: "VN",
       QA_DUE_WORKING_DAYS: 5,
       SEARCH_RATE_LIMIT: 60,
+      CAMPAIGN_RATE_TELEGRAM: 25,
+      CAMPAIGN_RATE_ZALO_OA: 5,
+      CAMPAIGN_RATE_ZALO: 0.1,
+      CAMPAIGN_SENDER: "on",
+      CAMPAIGN_SENDERS: 2,
     });
+  });
+
+  it("reads the campaign rates as messages a second, naming a bad one", () => {
+    expect(parseConfig({ CAMPAIGN_RATE_TELEGRAM: "100", CAMPAIGN_RATE_ZALO: "0.05" })).toMatchObject({
+      CAMPAIGN_RATE_TELEGRAM: 100,
+      CAMPAIGN_RATE_ZALO: 0.05,
+    });
+    expect(() => parseConfig({ CAMPAIGN_RATE_TELEGRAM: "0" })).toThrow(/CAMPAIGN_RATE_TELEGRAM/);
+    expect(() => parseConfig({ CAMPAIGN_RATE_ZALO_OA: "nhanh" })).toThrow(/CAMPAIGN_RATE_ZALO_OA/);
+    expect(() => parseConfig({ CAMPAIGN_SENDERS: "0" })).toThrow(/CAMPAIGN_SENDERS/);
   });
 
   it("reads SEARCH_RATE_LIMIT as requests a minute, 0 for none, naming it when wrong", () => {

@@ -109,5 +109,18 @@ export const campaignDeliveries = pgTable(
     unique("campaign_deliveries_campaign_contact_key").on(t.campaignId, t.contactId),
     index("campaign_deliveries_due_idx").on(t.campaignId, t.dueAt).where(sql`state in ('queued', 'sending')`),
     index("campaign_deliveries_state_idx").on(t.campaignId, t.state),
+    // The senders' sweep of handed-off rows (outcome back from the outbox, leases run out) reads only these.
+    index("campaign_deliveries_sending_idx").on(t.outboxMessageId).where(sql`state = 'sending'`),
   ],
 );
+
+/**
+ * The campaign senders' shared pace, one row per channel: each batch a sender claims reserves the next stretch of
+ * time (its messages ÷ the channel's campaign rate) by moving `next_at` on, in the claim's own transaction, and sends
+ * only once its stretch begins. So several Node instances (and Queue consumers) sharing one database stay under one
+ * rate together, at the cost of one row update per batch.
+ */
+export const campaignSendSlots = pgTable("campaign_send_slots", {
+  channel: text("channel").primaryKey(),
+  nextAt: utcTimestamp("next_at").notNull(),
+});

@@ -71,9 +71,23 @@ export interface DeliveryReport {
 export const DEFAULT_LEASE_MS = 60_000;
 const BATCH = 50;
 
+/**
+ * `last_error` while a part is on its way: written with the lease extension just before each send and cleared with
+ * `parts_sent` after it. A row claimed with this mark was left by a worker that died mid-send, so its next part may
+ * or may not have reached the platform (none of them takes an idempotency key).
+ */
+export const IN_FLIGHT_MARK = "in_flight";
+/**
+ * Kinds for which such an uncertain part is not sent again (at most once): a campaign message must never reach a
+ * person twice (issue 12), so it is counted delivered with last_error "uncertain". Replies are sent again.
+ */
+const AT_MOST_ONCE_KINDS = new Set(["campaign"]);
+
 interface ClaimedRow {
   id: number;
   contactId: string;
+  kind: string;
+  lastError: string | null;
   replies: unknown;
   partsSent: number;
   attempts: number;
@@ -109,7 +123,6 @@ export async function deliverOutbox<Part>(
       const rows = await db.update(outboxMessages).set(changes).where(mine).returning({ id: outboxMessages.id });
       return rows.length > 0;
     };
-    const extend = (ms: number) => update({ nextAttemptAt: new Date(now().getTime() + ms) });
     const note = (event: string, status: string, extra: Record<string, unknown> = {}) =>
       log?.[status === "failed" || status === "lost" ? "warn" : "info"](event, {
         outboxId: row.id,
@@ -126,6 +139,13 @@ export async function deliverOutbox<Part>(
     }
     const parts = channel.render(row.replies as Reply[]);
     let sent = row.partsSent;
+    let uncertain = false;
+    if (row.lastError === IN_FLIGHT_MARK && AT_MOST_ONCE_KINDS.has(row.kind)) {
+      // The previous worker died while this part was on its way: count it rather than risk sending it twice.
+      uncertain = true;
+      sent = Math.min(parts.length, sent + 1);
+      note("delivery.uncertain_part", "uncertain", { part: row.partsSent });
+    }
     let outcome: "delivered" | "deferred" | "failed" | "lost" | "waiting" = "delivered";
     const park = async (code: string) => {
       outcome = (await update({ awaitingContactSince: now(), nextAttemptAt: null, lastError: code }))
@@ -140,7 +160,7 @@ export async function deliverOutbox<Part>(
         break;
       }
       await options.pacer?.wait(row.platformId);
-      if (!(await extend(leaseMs))) {
+      if (!(await update({ nextAttemptAt: new Date(now().getTime() + leaseMs), lastError: IN_FLIGHT_MARK }))) {
         outcome = "lost";
         break;
       }
@@ -168,7 +188,9 @@ export async function deliverOutbox<Part>(
         if (inlineTries < (options.inlineRetries ?? 3) && waitMs <= (options.maxInlineWaitMs ?? 30_000)) {
           inlineTries++;
           // The claim must outlast the wait and the send after it.
-          if (!(await extend(waitMs + leaseMs))) {
+          if (
+            !(await update({ nextAttemptAt: new Date(now().getTime() + waitMs + leaseMs), lastError: failure.code }))
+          ) {
             outcome = "lost";
             break;
           }
@@ -182,13 +204,14 @@ export async function deliverOutbox<Part>(
         break;
       }
       sent++;
-      if (!(await update({ partsSent: sent }))) {
+      if (!(await update({ partsSent: sent, lastError: null }))) {
         outcome = "lost";
         break;
       }
       inlineTries = 0;
     }
-    if (outcome === "delivered" && !(await update({ deliveredAt: now(), lastError: null }))) outcome = "lost";
+    if (outcome === "delivered" && !(await update({ deliveredAt: now(), lastError: uncertain ? "uncertain" : null })))
+      outcome = "lost";
     if (outcome === "lost") note("delivery.claim_lost", outcome);
     if (outcome !== "delivered") blockedContacts.add(row.contactId);
     report[outcome]++;
@@ -216,6 +239,8 @@ async function claim(
       .select({
         id: outboxMessages.id,
         contactId: outboxMessages.contactId,
+        kind: outboxMessages.kind,
+        lastError: outboxMessages.lastError,
         replies: outboxMessages.replies,
         partsSent: outboxMessages.partsSent,
         attempts: outboxMessages.attempts,

@@ -21,7 +21,9 @@ const loadAppModules = () =>
     import("../jobs"),
     import("../officers/bootstrap"),
     import("../../db/seed/seed-surveys"),
-  ]).then(([node, app, web, telegram, zaloOa, jobs, bootstrap, surveys]) => ({
+    import("../campaigns/campaign-sender"),
+    import("../campaigns/campaign-dispatch"),
+  ]).then(([node, app, web, telegram, zaloOa, jobs, bootstrap, surveys, sender, dispatch]) => ({
     ...node,
     ...app,
     ...web,
@@ -30,6 +32,8 @@ const loadAppModules = () =>
     ...jobs,
     ...bootstrap,
     ...surveys,
+    ...sender,
+    ...dispatch,
   }));
 
 async function openDatabase(config: AppConfig, log: Logger): Promise<DbHandle> {
@@ -77,6 +81,8 @@ export async function startNodeServer(config: AppConfig) {
     describeCredentials,
     ensureDemoAdmin,
     seedSurveys,
+    startCampaignSender,
+    campaignRates,
   } = await modules;
 
   // Every start checks that no published survey version was edited in place (and publishes new versions).
@@ -92,11 +98,10 @@ export async function startNodeServer(config: AppConfig) {
     void work.finally(() => background.delete(work));
   };
   const mode = telegramMode(config);
-  const createTelegramBot =
-    mode === "off" ? undefined : (await import("../../bots/telegram/telegram-bot")).createTelegramBot;
-  const telegram = !createTelegramBot
+  const telegramModule = mode === "off" ? undefined : await import("../../bots/telegram/telegram-bot");
+  const telegram = !telegramModule
     ? undefined
-    : createTelegramBot({
+    : telegramModule.createTelegramBot({
         token: config.TELEGRAM_BOT_TOKEN!,
         apiRoot: config.TELEGRAM_API_ROOT,
         username: config.TELEGRAM_BOT_USERNAME,
@@ -105,6 +110,8 @@ export async function startNodeServer(config: AppConfig) {
         rethrow: mode === "webhook",
         background: (work) => track(work),
         qa: { defaultUnitCode: config.QA_DEFAULT_UNIT, dueWorkingDays: config.QA_DUE_WORKING_DAYS },
+        // A campaign rate set above the bot's default pace (a paid broadcast bot) raises the pace with it.
+        pacing: { perSecond: Math.max(telegramModule.TELEGRAM_PACING.perSecond, config.CAMPAIGN_RATE_TELEGRAM) },
       });
   if (telegram && mode === "polling") {
     // launch() resolves only when polling stops; failures (a bad token) are logged, the server keeps serving.
@@ -141,6 +148,17 @@ export async function startNodeServer(config: AppConfig) {
   const services: Services = { db: handle.db, config, log, channels };
   const app = createApp(() => ({ services }), { channelRoutes: [webRoutes(), telegramRoutes(), zaloOaRoutes()] });
   const stopJobs = startJobTimers({ db: handle.db, log, channels });
+  // Campaigns: sender loops while the server runs (CAMPAIGN_SENDER=off leaves them to other instances).
+  const campaignSender =
+    config.CAMPAIGN_SENDER === "on"
+      ? startCampaignSender({
+          db: handle.db,
+          log,
+          channels,
+          rates: campaignRates(config),
+          senders: config.CAMPAIGN_SENDERS,
+        })
+      : undefined;
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = `http://${config.HOST}:${config.PORT}`;
@@ -158,6 +176,7 @@ export async function startNodeServer(config: AppConfig) {
     (stopping ??= (async () => {
       log.info("server.stopping");
       await stopJobs();
+      await campaignSender?.stop();
       if (telegram && mode === "polling") telegram.bot.stop("shutdown");
       await zaloPersonal?.stop();
       // Finished work may have started more (an event handled after its answer queues its delivery).

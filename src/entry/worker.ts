@@ -1,7 +1,7 @@
 // The Cloudflare Worker: the same app, with Postgres through a Hyperdrive binding (one postgres.js client per
 // request; Hyperdrive keeps the real connections warm). No PGlite, zca-js or Node server is imported here.
 import type { ExecutionContext } from "hono";
-import { createTelegramBot, type TelegramBot } from "../../bots/telegram/telegram-bot";
+import { createTelegramBot, TELEGRAM_PACING, type TelegramBot } from "../../bots/telegram/telegram-bot";
 import { telegramRoutes } from "../../bots/telegram/telegram-routes";
 import { webRoutes } from "../../bots/web/web-routes";
 import { createZaloOa, type ZaloOa } from "../../bots/zalo-oa/zalo-oa-channel";
@@ -9,14 +9,23 @@ import { zaloOaRoutes } from "../../bots/zalo-oa/zalo-oa-routes";
 import { createPostgresDb } from "../../db/client-postgres";
 import type { Db } from "../../db/db";
 import { createApp } from "../app";
+import { campaignRates } from "../campaigns/campaign-dispatch";
+import {
+  type CampaignQueue,
+  consumeCampaignMessages,
+  produceCampaignBatches,
+  type QueuedMessage,
+} from "../campaigns/campaign-queue";
 import { ConfigError, parseConfig, zaloOaEnabled, type AppConfig } from "../config";
 import { errorBody } from "../http/errors";
-import { runDueJobs } from "../jobs";
-import { createLogger, type Logger } from "../log";
+import { CRON_TICK_MS, runDueJobs } from "../jobs";
+import { createLogger, describeError, type Logger } from "../log";
 import type { ChannelRuntimes, Services } from "../services";
 
 export interface WorkerEnv {
   HYPERDRIVE?: { connectionString: string };
+  /** The campaign Queue's producer binding (wrangler.toml); without it campaigns do not send on this deployment. */
+  CAMPAIGN_QUEUE?: CampaignQueue;
   [variable: string]: unknown;
 }
 
@@ -55,6 +64,8 @@ function workerChannels(config: AppConfig, db: Db, log: Logger, background?: (wo
           rethrow: true,
           background,
           qa: { defaultUnitCode: config.QA_DEFAULT_UNIT, dueWorkingDays: config.QA_DUE_WORKING_DAYS },
+          // A campaign rate set above the bot's default pace (a paid broadcast bot) raises the pace with it.
+          pacing: { perSecond: Math.max(TELEGRAM_PACING.perSecond, config.CAMPAIGN_RATE_TELEGRAM) },
         })),
     });
   }
@@ -114,6 +125,42 @@ export default {
     const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 2, fetchTypes: false });
     const log = createLogger(config.LOG_LEVEL);
     const channels = workerChannels(config, handle.db, log);
-    ctx.waitUntil(runDueJobs({ db: handle.db, log, channels }, controller.scheduledTime).finally(() => handle.close()));
+    ctx.waitUntil(
+      Promise.all([
+        runDueJobs({ db: handle.db, log, channels }, controller.scheduledTime),
+        produceCampaigns(env, config, handle.db, log, channels),
+      ]).finally(() => handle.close()),
+    );
+  },
+
+  /** The campaign Queue's consumer (wrangler.toml): each message a batch of held outbox rows, sent at its slot. */
+  async queue(batch: { messages: readonly QueuedMessage[] }, env: WorkerEnv): Promise<void> {
+    const config = workerConfig(env);
+    const handle = createPostgresDb(env.HYPERDRIVE!.connectionString, { max: 2, fetchTypes: false });
+    const log = createLogger(config.LOG_LEVEL);
+    try {
+      await consumeCampaignMessages(handle.db, [...batch.messages], {
+        channels: workerChannels(config, handle.db, log),
+        log,
+      });
+    } finally {
+      await handle.close();
+    }
   },
 };
+
+/** Cron: campaign states, web chat deliveries, and a tick's worth of batches onto the Queue (never throws). */
+async function produceCampaigns(env: WorkerEnv, config: AppConfig, db: Db, log: Logger, channels: ChannelRuntimes) {
+  if (!env.CAMPAIGN_QUEUE) return;
+  try {
+    const report = await produceCampaignBatches(db, {
+      queue: env.CAMPAIGN_QUEUE,
+      channels: (["telegram", "zalo_oa"] as const).filter((c) => c in channels),
+      rates: campaignRates(config),
+      tickMs: CRON_TICK_MS,
+    });
+    if (Object.values(report).some((n) => n > 0)) log.info("campaigns.cron", { ...report });
+  } catch (error) {
+    log.warn("campaigns.cron_failed", describeError(error));
+  }
+}

@@ -8,11 +8,13 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import type { DbHandle } from "../../db/db";
-import { contacts, outboxMessages } from "../../db/schema/index";
+import { eq } from "drizzle-orm";
+import { campaigns, contacts, outboxMessages } from "../../db/schema/index";
 import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
 import { FakeZaloOa, FIRST_REFRESH_TOKEN, signedZaloEvent, userText } from "../support/fake-zalo-oa";
 import { createTestDb, testDriver } from "../support/test-db";
 import { createTestApp } from "../support/test-app";
+import { addSubscribers, createCampaign, ledgerStates, planDeliveries } from "../campaigns/dispatch-fixtures";
 
 const run = promisify(execFile);
 const FORBIDDEN = ["@electric-sql/pglite", "zca-js", "@hono/node-server"];
@@ -157,6 +159,26 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     await expect.poll(() => botApi.sent(778).length, { timeout: 10_000 }).toBe(1);
     expect(botApi.sent(778)[0]!.params.text).toBe("Trả lời đang chờ gửi");
   });
+
+  it("fans a campaign out from its cron trigger through the Queue to every subscriber, once", async () => {
+    const people = await addSubscribers(database.db, 3, "telegram");
+    const id = await createCampaign(database.db, { messages: [{ text: "Ngày Pháp luật Việt Nam 9/11" }] });
+    await planDeliveries(database.db, id, people);
+    // The cron claims and hands the rows off, puts a batch on the Queue; the consumer (queue()) sends it.
+    expect((await telegramWorker.fetch("/__scheduled?cron=*+*+*+*+*")).status).toBe(200);
+    await expect.poll(() => ledgerStates(database.db, id), { timeout: 20_000, interval: 250 }).toEqual({ sent: 3 });
+    for (const person of people) {
+      expect(botApi.sent(person.platformId).map((c) => c.params.text)).toEqual(["Ngày Pháp luật Việt Nam 9/11"]);
+    }
+    // Another tick finds nothing left to send and completes the campaign; nobody hears twice.
+    expect((await telegramWorker.fetch("/__scheduled?cron=*+*+*+*+*")).status).toBe(200);
+    await expect
+      .poll(async () => (await database.db.select().from(campaigns).where(eq(campaigns.id, id)))[0]!.state, {
+        timeout: 10_000,
+      })
+      .toBe("completed");
+    for (const person of people) expect(botApi.sent(person.platformId)).toHaveLength(1);
+  }, 40_000);
 
   it("answers 500 naming the variable when the configuration is invalid", async () => {
     const response = await misconfigured.fetch("/health");
