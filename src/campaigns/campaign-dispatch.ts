@@ -20,6 +20,7 @@ import type { DeliveryReport } from "../conversations/delivery";
 import type { Reply } from "../engine/replies";
 import { campaignMessageSchema } from "./campaign-input";
 import { renderCampaignReplies } from "./campaign-replies";
+import { campaignPacingDefaults } from "./pacing-defaults";
 import { isInWindow, nextWindowStart, type SendWindow } from "./send-window";
 
 /** Campaign messages a second per channel (over all chats); the web chat is pulled and needs none. */
@@ -29,7 +30,11 @@ export type CampaignRates = Record<Exclude<Channel, "web">, number>;
  * Telegram: 25/s overall (its documented ~30/s, with room for live replies; 1/s per chat is the channel's own
  * pacer). Zalo OA: 5/s. Zalo personal account: one message every 10 s, as a person would; more risks the account.
  */
-export const DEFAULT_CAMPAIGN_RATES: CampaignRates = { telegram: 25, zalo_oa: 5, zalo: 0.1 };
+export const DEFAULT_CAMPAIGN_RATES: CampaignRates = {
+  telegram: campaignPacingDefaults.telegram!,
+  zalo_oa: campaignPacingDefaults.zalo_oa!,
+  zalo: campaignPacingDefaults.zalo!,
+};
 
 /** The configured rates (CAMPAIGN_RATE_TELEGRAM, CAMPAIGN_RATE_ZALO_OA, CAMPAIGN_RATE_ZALO). */
 export function campaignRates(

@@ -10,7 +10,8 @@ export type CampaignPacing = Record<Channel, number | null>;
 export const campaignPacingDefaults: CampaignPacing = {
   telegram: 25,
   zalo_oa: 5,
-  zalo: 1,
+  // One message every 10 s, as a person would send (CAMPAIGN_RATE_ZALO's default too): more risks the account.
+  zalo: 0.1,
   web: null,
 };
 

@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { campaignStates } from "../../../db/schema/campaigns";
 import { campaignInputSchema, campaignPatchSchema } from "../../campaigns/campaign-input";
 import { campaignAudienceSize, previewCampaign } from "../../campaigns/campaign-preview";
+import { campaignRates } from "../../campaigns/campaign-dispatch";
 import { campaignForecast, campaignProgress } from "../../campaigns/campaign-progress";
 import {
   type CampaignAction,
@@ -181,13 +182,14 @@ export function campaignRoutes() {
   const manage = requiredRole.editContent;
 
   async function detail(c: Context<ApiEnv>, campaign: CampaignRecord) {
-    const { db } = c.get("services");
+    const { db, config } = c.get("services");
     const audience =
       campaign.state === "draft" ? await campaignAudienceSize(db, c.get("principal"), campaign) : undefined;
     return {
       ...view(campaign),
       progress: await campaignProgress(db, campaign),
-      forecast: await campaignForecast(db, campaign, { audience }),
+      // The deployment's configured rates: the forecast divides by what the senders pace with.
+      forecast: await campaignForecast(db, campaign, { audience, pacing: campaignRates(config) }),
     };
   }
 
