@@ -21,6 +21,7 @@ import {
   sendHandOff,
   takeOverExpired,
 } from "../../src/campaigns/campaign-dispatch";
+import { UNSUBSCRIBE_HINT } from "../../src/campaigns/campaign-replies";
 import { sendDueCampaigns } from "../../src/campaigns/campaign-sender";
 import { IN_FLIGHT_MARK } from "../../src/conversations/delivery";
 import { listPushed } from "../../src/conversations/outbox";
@@ -87,7 +88,10 @@ describe(`campaign dispatch (${testDriver})`, () => {
     expect(counts).toMatchObject({ handedOff: 7, sent: 7, completed: 0 });
     expect(chatsReached().sort()).toEqual(people.flatMap((p) => [p.platformId, p.platformId]).sort());
     const first = api.sent(people[0]!.platformId);
-    expect(first.map((c) => c.params.text)).toEqual(["Hưởng ứng Ngày Pháp luật 9/11", "Mời bạn tìm hiểu thêm"]);
+    expect(first.map((c) => c.params.text)).toEqual([
+      "Hưởng ứng Ngày Pháp luật 9/11",
+      `Mời bạn tìm hiểu thêm\n\n${UNSUBSCRIBE_HINT}`,
+    ]);
     expect(JSON.stringify(first[0]!.params.reply_markup)).toContain("lesson:2");
 
     const rows = await db.select().from(campaignDeliveries).where(eq(campaignDeliveries.campaignId, id));
@@ -410,16 +414,16 @@ describe(`campaign dispatch (${testDriver})`, () => {
 
   it("queues web chat deliveries for GET /web/messages and counts them sent", async () => {
     const people = await addSubscribers(db, 2, "web");
-    const id = await createCampaign(db, { channels: ["web"], surveyKey: "hai_long" });
+    const id = await createCampaign(db, { channels: ["web"], surveyKey: "law_day_quiz" });
     await planDeliveries(db, id, people, "web");
     // No sending channel is needed for the web chat.
     expect(await run({ channels: {} })).toMatchObject({ sentToWeb: 2, sent: 2 });
     const page = await listPushed(db, "web", people[0]!.platformId, 0, 10);
     expect(page.messages).toHaveLength(1);
     expect(page.messages[0]).toMatchObject({ kind: "campaign" });
-    expect(page.messages[0]!.replies.at(-1)!.options).toEqual([
-      { label: "📝 Tham gia khảo sát", value: "survey:hai_long" },
-    ]);
+    const invitation = page.messages[0]!.replies.at(-1)!.options!;
+    expect(invitation.map((o) => o.value)).toEqual(["survey:law_day_quiz"]);
+    expect(invitation[0]!.label).toMatch(/^📝 Tham gia khảo sát: /);
     expect(await ledgerStates(db, id)).toEqual({ sent: 2 });
     expect(api.sent()).toHaveLength(0);
   });
