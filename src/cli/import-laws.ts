@@ -39,10 +39,9 @@ await runCommand(async () => {
       source: values.source ?? `Nhập từ tệp ${file}`,
       topicFor: () => values.topic ?? null,
     });
-    console.log(
-      `Đã nhập ${result.documents} văn bản, ${result.articles} điều; ` +
-        `${result.linked} văn bản được đánh dấu bị thay thế, ${result.amendments} lần sửa đổi được ghi mới.`,
-    );
+    console.log(`Đã nhập ${result.documents} văn bản, ${result.articles} điều.`);
+    if (result.linked > 0) console.log(`Đã đánh dấu ${result.linked} văn bản bị thay thế bởi văn bản vừa nhập.`);
+    if (result.amendments > 0) console.log(`Đã ghi ${result.amendments} lần sửa đổi, bổ sung mới hoặc thay đổi.`);
     for (const warning of result.warnings) console.log(`Lưu ý: ${warning}`);
   } finally {
     await handle.close();
