@@ -57,9 +57,10 @@ describe(`campaign forecast (${testDriver})`, () => {
       messagesPerSecond: 25,
       finishAt: vn("2026-11-09T20:59:54").toISOString(),
     });
-    // Zalo personal: 10 × 2 at 1/s = 20 s; 10 s fit before 21:00, the rest is the next morning from 07:00.
-    expect(by.zalo).toMatchObject({ remaining: 10, messagesPerSecond: 1 });
-    expect(by.zalo!.finishAt).toBe(vn("2026-11-10T07:00:10").toISOString());
+    // Zalo personal: 10 × 2 at one every 10 s = 200 s; 10 s fit before 21:00, the other 190 s are the next
+    // morning from 07:00.
+    expect(by.zalo).toMatchObject({ remaining: 10, messagesPerSecond: 0.1 });
+    expect(by.zalo!.finishAt).toBe(vn("2026-11-10T07:03:10").toISOString());
     // The web chat is pulled: unpaced, done when the rows are due.
     expect(by.web).toMatchObject({
       remaining: 5,

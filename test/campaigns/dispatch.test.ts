@@ -10,6 +10,7 @@ import {
   campaignSendSlots,
   campaigns,
   contacts,
+  lessons,
   outboxMessages,
   subscriptions,
 } from "../../db/schema/index";
@@ -79,8 +80,13 @@ describe(`campaign dispatch (${testDriver})`, () => {
 
   it("sends each subscriber the campaign once, links the outbox, records sent and completes the campaign", async () => {
     const people = await addSubscribers(db, 7);
+    // A button is drawn only for a lesson that exists (the preview shows the same).
+    const [lesson] = await db
+      .insert(lessons)
+      .values({ slug: "ngay-phap-luat", title: "Ngày Pháp luật", summary: "Tóm tắt", body: "Nội dung", search: "" })
+      .returning({ id: lessons.id });
     const id = await createCampaign(db, {
-      messages: [{ text: "Hưởng ứng Ngày Pháp luật 9/11", lessonId: 2 }, { text: "Mời bạn tìm hiểu thêm" }],
+      messages: [{ text: "Hưởng ứng Ngày Pháp luật 9/11", lessonId: lesson!.id }, { text: "Mời bạn tìm hiểu thêm" }],
     });
     await planDeliveries(db, id, people);
 
@@ -92,7 +98,7 @@ describe(`campaign dispatch (${testDriver})`, () => {
       "Hưởng ứng Ngày Pháp luật 9/11",
       `Mời bạn tìm hiểu thêm\n\n${UNSUBSCRIBE_HINT}`,
     ]);
-    expect(JSON.stringify(first[0]!.params.reply_markup)).toContain("lesson:2");
+    expect(JSON.stringify(first[0]!.params.reply_markup)).toContain(`lesson:${lesson!.id}`);
 
     const rows = await db.select().from(campaignDeliveries).where(eq(campaignDeliveries.campaignId, id));
     for (const row of rows) {
