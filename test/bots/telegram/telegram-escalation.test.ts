@@ -122,5 +122,5 @@ describe(`Telegram escalation round trip (${testDriver})`, () => {
     } finally {
       await configured.close();
     }
-  });
+  }, 60_000); // A second world (its own database and search index): slow when the machine is busy.
 });
