@@ -18,6 +18,7 @@ import { createPostgresDb } from "../../db/client-postgres";
 import { migrateServer } from "../../db/migrate";
 import { DEFAULT_CAMPAIGN_RATES } from "../../src/campaigns/campaign-dispatch";
 import { startCampaignSender } from "../../src/campaigns/campaign-sender";
+import { planCampaign } from "../../src/campaigns/plan-campaign";
 import { createLogger } from "../../src/log";
 import { FakeRateLimitedBotApi } from "./fake-rate-limited-bot-api";
 
@@ -85,8 +86,10 @@ async function main() {
     console.log(`cpus ${cpus().length}, load ${loadavg()[0]!.toFixed(2)}; ${CONTACTS} contacts, rate ${RATE}/s`);
     await sql.unsafe(`insert into units (code, kind, name, full_name, name_folded, path, valid_from)
                       values ('VN', 'country', 'Việt Nam', 'Việt Nam', 'viet nam', '/', '2025-07-01')`);
-    await sql.unsafe(`insert into contacts (channel, platform_id)
-                      select 'telegram', (1000000 + g)::text from generate_series(1, ${CONTACTS}) g`);
+    // Audiences take only people who named their unit: every bench subscriber is in the country unit.
+    await sql.unsafe(`insert into contacts (channel, platform_id, unit_id)
+                      select 'telegram', (1000000 + g)::text, (select id from units where code = 'VN')
+                        from generate_series(1, ${CONTACTS}) g`);
     await sql.unsafe(`insert into subscriptions (contact_id, topic) select id, 'news' from contacts`);
     const newCampaign = async () => {
       const [campaign] = await sql.unsafe<Array<{ id: number }>>(
@@ -101,23 +104,18 @@ async function main() {
       return campaign!.id;
     };
 
-    // Planning: one ledger row per subscribed, reachable contact on the campaign's channels.
+    // Planning with the product's own planCampaign (what POST /api/campaigns/{id}/schedule runs): one ledger row
+    // per subscribed, reachable contact in the audience units on the campaign's channels, due times spread.
     const whole = await newCampaign();
+    const planner = createPostgresDb(url.toString(), { max: 1 });
     const planStarted = performance.now();
-    await sql.unsafe(
-      `with planned as (
-         insert into campaign_deliveries (campaign_id, contact_id, channel, due_at)
-         select $1, c.id, c.channel, now()
-           from contacts c
-          where c.channel = 'telegram' and c.opted_out_at is null and c.unreachable_at is null
-            and exists (select 1 from subscriptions s
-                         where s.contact_id = c.id and s.topic = 'news' and s.unsubscribed_at is null)
-         on conflict do nothing
-         returning 1
-       )
-       update campaigns set targeted = (select count(*) from planned), planned_at = now() where id = $1`,
-      [whole],
-    );
+    let planned: number;
+    try {
+      planned = (await planCampaign(planner.db, whole, { scopePath: "/" })).added;
+    } finally {
+      await planner.close();
+    }
+    if (planned !== CONTACTS) throw new Error(`planning wrote ${planned} rows for ${CONTACTS} subscribers`);
     const planSeconds = (performance.now() - planStarted) / 1000;
     // The send is timed on the first DISPATCH of them (all when the rate sends them in DISPATCH_SECONDS): the
     // whole audience is set aside, and a campaign with those people is planned the same way and sent.
