@@ -202,6 +202,11 @@ interface ClaimRow {
   skip: string | null;
 }
 
+/** A hand-off of nothing, on `channel` at `now`. */
+function nothingHandedOff(channel: HandOff["channel"], now: Date): HandOff {
+  return { channel, outboxIds: [], parts: 0, slotStart: now, claimed: 0, skipped: 0, failed: 0, sentToWeb: 0 };
+}
+
 /**
  * Claims up to `limit` due rows of the active campaigns on one channel and, in the same transaction, skips the ones
  * whose person opted out, became unreachable or unsubscribed since planning, reserves the channel's next stretch of
@@ -211,16 +216,7 @@ export async function claimAndHandOff(db: Db, options: ClaimOptions): Promise<Ha
   const { channel, now } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_CAMPAIGN_LEASE_MS;
   const replies = new Map(options.active.map((c) => [c.id, c.replies]));
-  const empty: HandOff = {
-    channel,
-    outboxIds: [],
-    parts: 0,
-    slotStart: now,
-    claimed: 0,
-    skipped: 0,
-    failed: 0,
-    sentToWeb: 0,
-  };
+  const empty = nothingHandedOff(channel, now);
   if (options.active.length === 0 || options.limit <= 0) return empty;
   return db.transaction(async (tx) => {
     const rows = await runStatement<ClaimRow>(
@@ -348,16 +344,7 @@ export interface TakeOverOptions {
 export async function takeOverExpired(db: Db, options: TakeOverOptions): Promise<HandOff> {
   const { channel, now } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_CAMPAIGN_LEASE_MS;
-  const empty: HandOff = {
-    channel,
-    outboxIds: [],
-    parts: 0,
-    slotStart: now,
-    claimed: 0,
-    skipped: 0,
-    failed: 0,
-    sentToWeb: 0,
-  };
+  const empty = nothingHandedOff(channel, now);
   return db.transaction(async (tx) => {
     const rows = await runStatement<{ id: string; outboxId: string; parts: number }>(
       tx,
