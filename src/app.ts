@@ -35,7 +35,10 @@ export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
 
   // Sizes next, before any body is read. Every route gets the API's limit; routes that need less say so (the
   // Telegram webhook in its own module; the web chat's messages here, by path).
-  app.use("*", limitBody(bodyLimits.api));
+  const apiLimit = limitBody(bodyLimits.api);
+  const lawImportLimit = limitBody(bodyLimits.lawImport);
+  // A statute file is far larger than any other officer request: only its import route gets the larger limit.
+  app.use("*", (c, next) => (c.req.path === "/api/documents/import" ? lawImportLimit(c, next) : apiLimit(c, next)));
   app.use("/web/*", limitBody(bodyLimits.webMessage));
 
   app.use("*", async (c, next) => {

@@ -269,3 +269,13 @@ export async function updateArticle(db: Db, principal: Principal, articleId: num
     return row!;
   });
 }
+
+/** One article with its statute's title, when the statute lies in the principal's scope (the console's editor). */
+export async function getArticleForOfficer(db: Db, principal: Principal, articleId: number) {
+  const [row] = await db
+    .select({ ...articleColumns, documentTitle: legalDocuments.title })
+    .from(articles)
+    .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
+    .where(and(eq(articles.id, articleId), inScope(principal, legalDocuments.ownerUnitId)));
+  return row ?? null;
+}

@@ -29,6 +29,8 @@ export interface ImportLawsResult {
   amendments: number;
   /** What a record named but could not be found ("replaces" of a document not loaded). */
   warnings: string[];
+  /** The imported documents' ids, in the file's order. */
+  documentIds: number[];
 }
 
 /** The stored columns of a record's legal facts: only those the file gives, so absent ones stay as they are. */
@@ -141,7 +143,14 @@ export async function importLaws(db: Db, laws: LawFile, options: ImportLawsOptio
     const warnings: string[] = [];
     let linked = 0;
     for (const { id, law, title } of imported) linked += await linkReplacements(tx, id, law, title, warnings);
-    return { documents: laws.length, articles: articleCount, linked, amendments: amendmentCount, warnings };
+    return {
+      documents: laws.length,
+      articles: articleCount,
+      linked,
+      amendments: amendmentCount,
+      warnings,
+      documentIds: imported.map((d) => d.id),
+    };
   });
 }
 

@@ -15,7 +15,7 @@ import { csvCopyQuery } from "./csv-copy-query";
 import { CsvRecordCounter } from "./csv-record-counter";
 import { planExport, type ExportPlan, type ExportScope } from "./export-plan";
 import { VIETNAM_OFFSET_MS, type ExportFormat, type ExportRequest } from "./export-request";
-import { countResponses, PAGE_SIZE, responsePages, type ExportResponse } from "./response-pages";
+import { countAnswers, countResponses, PAGE_SIZE, responsePages, type ExportResponse } from "./response-pages";
 
 export const contentTypes: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -32,6 +32,11 @@ export interface ExportFile {
   contentType: string;
   /** Responses in the export (the rows of a wide file; a long file has one row per answer of these). */
   total: number;
+  /**
+   * Data rows the file will have (header not counted) where a reader can follow them line by line: CSV and JSONL.
+   * Null for XLSX, whose compressed bytes have no lines to count.
+   */
+  rows: number | null;
   body: ReadableStream<Uint8Array>;
 }
 
@@ -82,6 +87,14 @@ export async function startExport(
     },
   });
 
+  // One more count only for a long CSV (a row per answer); otherwise a row is a response.
+  const rows =
+    request.format === "xlsx"
+      ? null
+      : request.format === "csv" && request.layout === "long"
+        ? await countAnswers(db, plan)
+        : total;
+
   const connection = openDedicatedConnection(db);
   let ended = false;
   const end = (error?: unknown) => {
@@ -94,14 +107,14 @@ export async function startExport(
   };
   if (request.format === "csv" && connection.copyOut && options.serverCsv !== false) {
     const body = copiedCsv(plan, connection.copyOut, total, options.onProgress, end);
-    return { filename: fileName(plan), contentType: contentTypes.csv, total, body };
+    return { filename: fileName(plan), contentType: contentTypes.csv, total, rows, body };
   }
   const pages = counted(responsePages(connection.db, plan, options.pageSize ?? PAGE_SIZE), total, options.onProgress);
   const body =
     request.format === "xlsx"
       ? xlsxBody(plan, pages, end)
       : textStream(request.format === "csv" ? csvChunks(plan, pages) : jsonlChunks(plan, pages), end);
-  return { filename: fileName(plan), contentType: contentTypes[request.format], total, body };
+  return { filename: fileName(plan), contentType: contentTypes[request.format], total, rows, body };
 }
 
 async function countryUnitId(db: Db): Promise<number | null> {

@@ -43,6 +43,16 @@ export async function countResponses(db: Db, plan: ExportPlan): Promise<number> 
   return Number(row?.n ?? 0);
 }
 
+/** Answers of the plan's responses: the data rows of a long file (one per answer). */
+export async function countAnswers(db: Db, plan: ExportPlan): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(surveyAnswers)
+    .innerJoin(surveyResponses, eq(surveyResponses.id, surveyAnswers.responseId))
+    .where(exportConditions(plan));
+  return Number(row?.n ?? 0);
+}
+
 type Cursor = { at: string; id: string };
 
 /** The rows of one page: after `after` (exclusive) up to `through` (inclusive; none for the last page). */

@@ -17,7 +17,7 @@ import {
 import { ApiError } from "../errors";
 import { recordAudit } from "../officers/audit";
 import { inScope, type Principal } from "../officers/principal";
-import { normalizeText } from "../text/vietnamese";
+import { foldText, normalizeText } from "../text/vietnamese";
 import { unitLabel } from "./unit-label";
 
 export type QuestionFilter = QuestionStatus | "overdue";
@@ -87,18 +87,54 @@ function filterCondition(filter: QuestionFilter): SQL {
   return eq(questions.status, filter);
 }
 
-export async function listQuestions(
-  db: Db,
-  principal: Principal,
-  query: { status?: QuestionFilter; page: number; pageSize: number },
-) {
+// Folding in SQL: every Vietnamese letter with a diacritic (either case) and the plain lower-case letter foldText
+// gives it, for translate(). Questions are stored NFC (normalizeText), so precomposed letters are all there is.
+const FOLD_PAIRS = (() => {
+  const tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+  const letters = [..."aăâeêioôơuưy"].flatMap((base) => tones.map((tone) => `${base}${tone}`.normalize("NFC")));
+  const all = [...letters, ..."đ"].flatMap((letter) => [letter, letter.toUpperCase()]);
+  return all.filter((letter) => foldText(letter) !== letter.toLowerCase() || letter !== letter.toLowerCase());
+})();
+const FOLD_FROM = FOLD_PAIRS.join("");
+const FOLD_TO = FOLD_PAIRS.map((letter) => foldText(letter)).join("");
+
+/** Escapes LIKE's wildcards so a searched "50%" means those characters. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export interface QuestionListQuery {
+  status?: QuestionFilter;
+  /** Only open or claimed questions past due, whatever the status filter says besides (the console's checkbox). */
+  overdueOnly?: boolean;
+  /** Only questions of this unit and the units below it (still within the principal's scope). */
+  unitCode?: string;
+  /** Words the question's text contains, compared folded ("ly hon" finds "Ly hôn"). */
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listQuestions(db: Db, principal: Principal, query: QuestionListQuery) {
   const conditions: SQL[] = [inScope(principal, questions.unitId)];
   if (query.status) conditions.push(filterCondition(query.status));
+  if (query.overdueOnly) conditions.push(filterCondition("overdue"));
+  if (query.unitCode) {
+    // Every period of the code (a unit row is one code over one validity period), with what lies below it.
+    conditions.push(
+      sql`${questions.unitId} in (select c.id from ${units} c join ${units} u on c.path like u.path || '%'
+        where u.code = ${query.unitCode})`,
+    );
+  }
+  const words = query.q ? foldText(normalizeText(query.q)).trim() : "";
+  if (words) {
+    conditions.push(sql`translate(lower(${questions.text}), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(words)}`);
+  }
   const where = and(...conditions);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(questions).where(where);
   // The unanswered ones are worked on by due date; the rest are looked up, newest first.
   const order =
-    query.status === "open" || query.status === "claimed" || query.status === "overdue"
+    query.status === "open" || query.status === "claimed" || query.status === "overdue" || query.overdueOnly
       ? [asc(questions.dueAt), asc(questions.id)]
       : [desc(questions.createdAt), asc(questions.id)];
   const rows = await selectQuestions(db)
@@ -107,6 +143,25 @@ export async function listQuestions(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: rows.map((r) => toRecord(r as Row)), page: query.page, pageSize: query.pageSize, total };
+}
+
+/** The units in the principal's scope that have questions, for the inbox's unit filter (most questions first). */
+export async function questionUnits(db: Db, principal: Principal) {
+  const rows = await db
+    .select({
+      code: units.code,
+      kind: units.kind,
+      fullName: units.fullName,
+      parentFullName: parents.fullName,
+      total: count(),
+    })
+    .from(questions)
+    .innerJoin(units, eq(units.id, questions.unitId))
+    .leftJoin(parents, eq(parents.id, units.parentId))
+    .where(inScope(principal, questions.unitId))
+    .groupBy(units.code, units.kind, units.fullName, parents.fullName)
+    .orderBy(desc(count()), asc(units.code));
+  return rows.map((r) => ({ code: r.code, name: unitLabel(r), total: r.total }));
 }
 
 /** One question in the principal's scope, or null (absent and out of scope look the same). */

@@ -11,6 +11,7 @@ import {
   units,
   type ResponseStatus,
 } from "../../db/schema/index";
+import type { SurveyDefinition } from "../../surveys/schema";
 import { recordAudit } from "../officers/audit";
 import { ApiError } from "../errors";
 import { unitInScopeOrFail } from "../officers/officer-service";
@@ -169,4 +170,18 @@ export async function listResponses(db: Db, principal: Principal, surveyKey: str
     answers: answers.filter((a) => a.responseId === row.id).map(({ responseId: _r, ...a }) => a),
   }));
   return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/**
+ * One version of a survey as officers read it: the definition exactly as published, or (for the catalog's newest
+ * version before its first publication at start-up) the catalog's own, marked unpublished. Null when unknown.
+ */
+export async function getSurveyVersion(db: Db, key: string, version: number) {
+  const [row] = await db
+    .select({ definition: surveyVersions.definition, publishedAt: surveyVersions.publishedAt })
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.key, key), eq(surveyVersions.version, version)));
+  if (row) return { definition: row.definition as SurveyDefinition, publishedAt: row.publishedAt as Date | null };
+  const current = surveyCatalog().get(key);
+  return current && current.version === version ? { definition: current, publishedAt: null } : null;
 }

@@ -1,13 +1,13 @@
 // Login and logout for the console, the caller's own account, and their API tokens.
 import { createRoute, z } from "@hono/zod-openapi";
-import { deleteCookie, setSignedCookie } from "hono/cookie";
-import { endSession, login, SESSION_TTL_MS } from "../../officers/authenticate";
+import { deleteCookie } from "hono/cookie";
+import { endSession, login } from "../../officers/authenticate";
+import { changeOwnPassword, MIN_PASSWORD_LENGTH } from "../../officers/change-password";
 import { clientAddress } from "../client-address";
-import { cachedSessionSecret } from "../session-secret";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../officers/officer-service";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
-import { SESSION_COOKIE } from "./officer-auth";
+import { SESSION_COOKIE, setSessionCookie } from "./officer-auth";
 import { errorResponses, iso, json, roleSchema, uuidParamSchema } from "./schemas";
 
 const meSchema = z
@@ -70,14 +70,7 @@ export function authRoutes() {
       }
       if (result.status === "invalid")
         return jsonError(c, 401, "invalid_credentials", "Email hoặc mật khẩu không đúng") as never;
-      const secure = config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith("https://") ?? false;
-      await setSignedCookie(c, SESSION_COOKIE, result.sessionId, await cachedSessionSecret(db, config), {
-        httpOnly: true,
-        sameSite: "Strict",
-        secure,
-        path: "/",
-        maxAge: SESSION_TTL_MS / 1000,
-      });
+      await setSessionCookie(c, c.get("services"), result.sessionId);
       const p = result.principal;
       return c.json(
         {
@@ -116,6 +109,48 @@ export function authRoutes() {
     (c) => {
       const p = c.get("principal");
       return c.json({ id: p.officerId, name: p.name, email: p.email, role: p.role, unitId: p.unitId, via: p.via }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/me/password",
+      tags: ["auth"],
+      summary: "Đổi mật khẩu của tôi",
+      description:
+        "Kiểm tra mật khẩu hiện tại, đặt mật khẩu mới và kết thúc mọi phiên đăng nhập khác của tài khoản " +
+        "(phiên đang dùng giữ nguyên; token API không bị ảnh hưởng). Ghi nhật ký officer.password_change. " +
+        "Sai mật khẩu hiện tại quá 5 lần trong 15 phút: 429.",
+      request: {
+        body: json(
+          z.object({
+            currentPassword: z.string().min(1, "hãy nhập mật khẩu hiện tại").max(256),
+            newPassword: z
+              .string()
+              .min(MIN_PASSWORD_LENGTH, `mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`)
+              .max(256, "mật khẩu mới dài tối đa 256 ký tự"),
+          }),
+          "Mật khẩu hiện tại và mật khẩu mới",
+        ),
+      },
+      responses: {
+        200: json(
+          z.object({ endedSessions: z.number().int().openapi({ description: "Số phiên khác đã bị kết thúc" }) }),
+          "Đã đổi mật khẩu",
+        ),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        429: json(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          "Nhập sai mật khẩu hiện tại quá nhiều lần",
+        ),
+      },
+    }),
+    async (c) => {
+      const result = await changeOwnPassword(c.get("services").db, c.get("principal"), c.req.valid("json"));
+      return c.json(result, 200);
     },
   );
 

@@ -10,6 +10,7 @@ import {
   removeAmendment,
   setDocumentLegalFacts,
 } from "../../content/document-law-status";
+import { importDocumentsForOfficer, LawFileError } from "../../content/document-import";
 import { loadLawRegistry, type LawRegistry } from "../../content/law-registry";
 import { isIsoDate, legalStatuses, vietnamToday } from "../../content/law-status";
 import {
@@ -31,7 +32,8 @@ import {
 } from "../../content/lesson-admin";
 import { createTopic, listTopicsForOfficer, updateTopic } from "../../content/topic-admin";
 import { requiredRole } from "../../officers/roles";
-import { jsonError } from "../errors";
+import { bodyLimits } from "../body-limit";
+import { errorBody, jsonError } from "../errors";
 import { apiRouter } from "./api-env";
 import { requireRole } from "./officer-auth";
 import { errorResponses, intIdParamSchema, iso, json, pageQuerySchema, pageSchema, unitCodeSchema } from "./schemas";
@@ -333,6 +335,60 @@ export function contentRoutes() {
       const db = c.get("services").db;
       const document = await createDocument(db, c.get("principal"), c.req.valid("json"));
       return c.json((await withLaws(db))(document), 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/documents/import",
+      tags: ["content"],
+      summary: "Nhập văn bản từ tệp luật (định dạng của npm run import:laws), tất cả hoặc không gì cả",
+      description:
+        "Nhập lại một văn bản đã có (cùng tên) sẽ cập nhật các điều của nó. Văn bản mới thuộc đơn vị unitCode " +
+        `(mặc định đơn vị của tôi) và được đăng ngay. Tệp tối đa ${bodyLimits.lawImport / 1024 / 1024} MB; ` +
+        "tệp lỗi được trả 400 với dòng, cột (JSON) hoặc bản ghi và trường (định dạng) bị lỗi.",
+      middleware: [editContent] as const,
+      request: {
+        body: json(
+          z.object({
+            text: z
+              .string()
+              .min(2, "cần nội dung tệp")
+              .max(bodyLimits.lawImport)
+              .openapi({ example: '[{"id":"Luật Hòa giải ở cơ sở","articles":[{"id":"1","text":"Phạm vi…"}]}]' }),
+            source: z.string().trim().max(500).optional().openapi({ description: "Nguồn văn bản, người dân đọc" }),
+            unitCode: unitCodeSchema.optional().openapi({ description: "Đơn vị sở hữu văn bản mới" }),
+          }),
+          "Nội dung tệp luật",
+        ),
+      },
+      responses: {
+        201: json(
+          z.object({
+            documentId: z.number().int().openapi({ description: "Văn bản đầu tiên của tệp" }),
+            documents: z.number().int(),
+            articles: z.number().int(),
+            linked: z.number().int(),
+            amendments: z.number().int(),
+            warnings: z.array(z.string()),
+            items: z.array(z.object({ id: z.number().int(), title: z.string(), articles: z.number().int() })),
+          }),
+          "Đã nhập",
+        ),
+        ...std,
+        413: { ...errorResponses[400], description: "Tệp quá lớn" },
+      },
+    }),
+    async (c) => {
+      try {
+        const result = await importDocumentsForOfficer(c.get("services").db, c.get("principal"), c.req.valid("json"));
+        const { documentIds: _ids, ...rest } = result;
+        return c.json({ documentId: result.items[0]!.id, ...rest }, 201);
+      } catch (error) {
+        if (error instanceof LawFileError)
+          return c.json(errorBody("invalid_request", error.message, error.issues), 400);
+        throw error;
+      }
     },
   );
   app.openapi(

@@ -60,6 +60,8 @@ export function exportRoutes() {
           "content-disposition": `attachment; filename="${exported.filename}"`,
           "cache-control": "no-store",
           "x-export-responses": String(exported.total),
+          // The console's download shows "rows received / rows" by counting the lines as they arrive.
+          ...(exported.rows === null ? {} : { "x-total-rows": String(exported.rows) }),
         },
       }) as never;
     },

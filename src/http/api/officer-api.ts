@@ -9,6 +9,7 @@ import { authenticateOfficer } from "./officer-auth";
 import { answerRoutes } from "./answer-routes";
 import { officerRoutes } from "./officer-routes";
 import { questionRoutes } from "./question-routes";
+import { resultsRoutes } from "./results-routes";
 import { scoringRoutes } from "./scoring-routes";
 import { searchRoutes } from "./search-routes";
 import { subscriptionRoutes } from "./subscription-routes";
@@ -26,6 +27,7 @@ export function officerApi() {
   api.route("/", contentRoutes());
   api.route("/", officerRoutes());
   api.route("/", surveyRoutes());
+  api.route("/", resultsRoutes());
   api.route("/", scoringRoutes());
   api.route("/", exportRoutes());
   api.route("/", questionRoutes());

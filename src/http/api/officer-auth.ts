@@ -1,14 +1,15 @@
 // Resolves the officer of every /api request except login: a Bearer token, or the signed session cookie of the
 // console. Cookie-authenticated unsafe requests must also carry the session's CSRF token (X-CSRF-Token).
 import type { Context, MiddlewareHandler } from "hono";
-import { getSignedCookie } from "hono/cookie";
+import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import type { OfficerRole } from "../../../db/schema/officers";
-import { authenticateSession, authenticateToken } from "../../officers/authenticate";
+import { authenticateSession, authenticateToken, SESSION_TTL_MS } from "../../officers/authenticate";
 import { cachedSessionSecret } from "../session-secret";
 import { constantTimeEqual } from "../../crypto";
 import type { Principal } from "../../officers/principal";
 import { hasRole, roleLabels } from "../../officers/roles";
 import { jsonError } from "../errors";
+import type { Services } from "../../services";
 import type { ApiEnv } from "./api-env";
 
 export const SESSION_COOKIE = "loa_session";
@@ -21,6 +22,11 @@ async function resolvePrincipal(c: Context<ApiEnv>): Promise<Principal | null> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     return match ? authenticateToken(db, match[1]!) : null;
   }
+  return sessionPrincipal(c, c.get("services"));
+}
+
+/** The officer of the console's signed session cookie (no Bearer tokens: a browser page never holds one). */
+export async function sessionPrincipal(c: Context, { db, config }: Services): Promise<Principal | null> {
   const sessionId = await getSignedCookie(c, await cachedSessionSecret(db, config), SESSION_COOKIE);
   return typeof sessionId === "string" ? authenticateSession(db, sessionId) : null;
 }
@@ -49,4 +55,16 @@ export function requireRole(least: OfficerRole): MiddlewareHandler<ApiEnv> {
     }
     await next();
   };
+}
+
+/** Sets the console's signed session cookie (login through the API or the console's login form). */
+export async function setSessionCookie(c: Context, { db, config }: Services, sessionId: string): Promise<void> {
+  const secure = config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith("https://") ?? false;
+  await setSignedCookie(c, SESSION_COOKIE, sessionId, await cachedSessionSecret(db, config), {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure,
+    path: "/",
+    maxAge: SESSION_TTL_MS / 1000,
+  });
 }

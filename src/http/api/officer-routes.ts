@@ -51,6 +51,7 @@ export function officerRoutes() {
       tags: ["officers"],
       summary: "Cán bộ trong phạm vi của tôi",
       middleware: [manage] as const,
+      "x-required-role": requiredRole.manageOfficers,
       request: { query: pageQuerySchema },
       responses: {
         200: json(pageSchema(officerSchema), "Cán bộ"),
@@ -73,6 +74,7 @@ export function officerRoutes() {
       tags: ["officers"],
       summary: "Tạo cán bộ (mật khẩu dùng một lần chỉ hiện trong trả lời này)",
       middleware: [manage] as const,
+      "x-required-role": requiredRole.manageOfficers,
       request: {
         body: json(
           z.object({
@@ -105,6 +107,7 @@ export function officerRoutes() {
       tags: ["officers"],
       summary: "Một cán bộ",
       middleware: [manage] as const,
+      "x-required-role": requiredRole.manageOfficers,
       request: { params: uuidParamSchema },
       responses: {
         200: json(officerSchema, "Cán bộ"),
@@ -128,6 +131,7 @@ export function officerRoutes() {
       tags: ["officers"],
       summary: "Sửa cán bộ: tên, vai trò, đơn vị, khoá/mở",
       middleware: [manage] as const,
+      "x-required-role": requiredRole.manageOfficers,
       request: {
         params: uuidParamSchema,
         body: json(
@@ -167,6 +171,7 @@ export function officerRoutes() {
       tags: ["officers"],
       summary: "Đặt lại mật khẩu (mật khẩu mới chỉ hiện một lần)",
       middleware: [manage] as const,
+      "x-required-role": requiredRole.manageOfficers,
       request: { params: uuidParamSchema },
       responses: {
         200: json(z.object({ password: z.string() }), "Mật khẩu mới"),
@@ -204,6 +209,15 @@ export function officerRoutes() {
             .regex(/^[a-z_.]{1,64}$/)
             .optional()
             .openapi({ example: "content.publish" }),
+          officer: z.email().max(254).optional().openapi({ description: "Email của cán bộ thực hiện" }),
+          from: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .openapi({ description: "Từ thời điểm (gồm cả)", example: "2026-11-01T00:00:00+07:00" }),
+          to: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .openapi({ description: "Đến trước thời điểm", example: "2026-12-01T00:00:00+07:00" }),
         }),
       },
       responses: {
@@ -232,7 +246,13 @@ export function officerRoutes() {
       },
     }),
     async (c) => {
-      const result = await listAudit(c.get("services").db, c.get("principal"), c.req.valid("query"));
+      const { officer, from, to, ...query } = c.req.valid("query");
+      const result = await listAudit(c.get("services").db, c.get("principal"), {
+        ...query,
+        officerEmail: officer,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      });
       return c.json({ ...result, entries: result.entries.map((e) => ({ ...e, at: e.at.toISOString() })) }, 200);
     },
   );

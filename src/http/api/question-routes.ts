@@ -1,6 +1,6 @@
-// Escalated questions for officers: the inbox of their scope by status (overdue too), one question, claim, answer
-// (the answer is queued to the citizen in the same transaction), close, promote to an approved answer; and the
-// routing rules by topic. Out of scope looks like absent (404); a move the question's state forbids is 409.
+// Escalated questions for officers: the inbox of their scope by status (overdue too), unit and words; one question;
+// claim, answer (the answer is queued to the citizen in the same transaction), close, promote to an approved answer;
+// and the routing rules by topic. Out of scope looks like absent (404); a move the question's state forbids is 409.
 import { createRoute, z } from "@hono/zod-openapi";
 import { questionStatuses } from "../../../db/schema/questions";
 import { pushToContact } from "../../conversations/outbox";
@@ -126,6 +126,15 @@ export function questionRoutes() {
             .openapi({
               description: "overdue: đang chờ hoặc đã nhận mà quá hạn trả lời",
             }),
+          unitCode: unitCodeSchema
+            .optional()
+            .openapi({ description: "Chỉ câu hỏi của đơn vị này và các đơn vị trực thuộc (trong phạm vi của tôi)" }),
+          q: z
+            .string()
+            .trim()
+            .max(200)
+            .optional()
+            .openapi({ description: "Từ có trong nội dung câu hỏi (không phân biệt hoa thường, có dấu hay không)" }),
         }),
       },
       responses: {

@@ -136,6 +136,7 @@ export function surveyRoutes() {
       tags: ["surveys"],
       summary: "Mở một đợt khảo sát cho một đơn vị trong phạm vi của tôi",
       middleware: [requireRole(requiredRole.editContent)] as const,
+      "x-required-role": requiredRole.editContent,
       request: {
         params: keyParam,
         body: json(

@@ -3,7 +3,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/db";
-import { apiTokens, auditLog, officers } from "../../../db/schema/index";
+import { apiTokens, auditLog, loginFailures, officers } from "../../../db/schema/index";
 import { bootstrapOfficer, type BootstrapResult } from "../../../src/officers/bootstrap";
 import { MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL } from "../../../src/officers/authenticate";
 import { createTestApp } from "../../support/test-app";
@@ -233,5 +233,117 @@ describe(`officer authentication (${testDriver})`, () => {
     await app.request("/api/me", { headers: { authorization: `Bearer ${manager.token}` } });
     const [after] = await handle.db.select().from(apiTokens).where(eq(apiTokens.id, token!.api_tokens.id));
     expect(after!.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  describe("changing one's own password", () => {
+    // The failures the tests above provoke from this one client address would throttle the logins here.
+    beforeAll(async () => {
+      await handle.db.delete(loginFailures);
+    });
+    const session = async (email: string, password: string) => {
+      const response = await login(email, password);
+      expect(response.status).toBe(200);
+      const { csrfToken } = (await response.json()) as { csrfToken: string };
+      return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrfToken };
+    };
+    const change = (auth: Record<string, string>, body: unknown) =>
+      app.request("/api/me/password", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        body: JSON.stringify(body),
+      });
+    const issues = async (response: Response) =>
+      ((await response.json()) as { error: { issues?: Array<{ field: string }> } }).error.issues?.map((i) => i.field);
+
+    it("refuses a wrong current password, a short or unchanged new one, naming the field (400)", async () => {
+      const officer = await bootstrapOfficer(handle.db, {
+        name: "Đổi mật khẩu sai",
+        email: "doi-sai@loa.test",
+        role: "viewer",
+        unitCode: "01",
+      });
+      const { cookie, csrfToken } = await session(officer.email, officer.password);
+      const auth = { cookie, "x-csrf-token": csrfToken };
+      const wrong = await change(auth, { currentPassword: "khong-phai-mat-khau", newPassword: "mat-khau-moi-123" });
+      expect(wrong.status).toBe(400);
+      expect(await issues(wrong)).toEqual(["currentPassword"]);
+      const short = await change(auth, { currentPassword: officer.password, newPassword: "ngan" });
+      expect(short.status).toBe(400);
+      expect(await issues(short)).toEqual(["newPassword"]);
+      const same = await change(auth, { currentPassword: officer.password, newPassword: officer.password });
+      expect(same.status).toBe(400);
+      expect(await issues(same)).toEqual(["newPassword"]);
+      expect(
+        (await change({ cookie }, { currentPassword: officer.password, newPassword: "x".repeat(12) })).status,
+      ).toBe(403);
+      // Nothing changed: the first password still logs in.
+      expect((await login(officer.email, officer.password)).status).toBe(200);
+    });
+
+    it("changes it, ends the officer's other sessions but not this one, and audits the change", async () => {
+      const officer = await bootstrapOfficer(handle.db, {
+        name: "Đổi mật khẩu",
+        email: "doi-mat-khau@loa.test",
+        role: "officer",
+        unitCode: "01",
+      });
+      const here = await session(officer.email, officer.password);
+      const elsewhere = await session(officer.email, officer.password);
+      const response = await change(
+        { cookie: here.cookie, "x-csrf-token": here.csrfToken },
+        { currentPassword: officer.password, newPassword: "mat-khau-moi-2026" },
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ endedSessions: 1 });
+      expect((await app.request("/api/me", { headers: { cookie: here.cookie } })).status).toBe(200);
+      expect((await app.request("/api/me", { headers: { cookie: elsewhere.cookie } })).status).toBe(401);
+      expect((await app.request("/api/me", { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(
+        200,
+      );
+      expect((await login(officer.email, officer.password)).status).toBe(401);
+      expect((await login(officer.email, "mat-khau-moi-2026")).status).toBe(200);
+      const [row] = await handle.db.select().from(officers).where(eq(officers.email, officer.email));
+      expect(await lastAudit("officer.password_change")).toMatchObject({
+        officerId: row!.id,
+        targetId: row!.id,
+        unitId: row!.unitId,
+        details: { endedSessions: 1, via: "session" },
+      });
+    });
+
+    it("stops guessing: after five wrong current passwords in a window, even the right one waits (429)", async () => {
+      const officer = await bootstrapOfficer(handle.db, {
+        name: "Đoán mật khẩu",
+        email: "doan-mat-khau@loa.test",
+        role: "viewer",
+        unitCode: "01",
+      });
+      const auth = { authorization: `Bearer ${officer.token}` };
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+        const guess = await change(auth, { currentPassword: `doan-${i}`, newPassword: "mat-khau-moi-2026" });
+        expect(guess.status).toBe(400);
+      }
+      const right = await change(auth, { currentPassword: officer.password, newPassword: "mat-khau-moi-2026" });
+      expect(right.status).toBe(429);
+      expect(((await right.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+      expect((await login(officer.email, officer.password)).status).toBe(200);
+    });
+
+    it("works with an API token too, ending every console session", async () => {
+      const officer = await bootstrapOfficer(handle.db, {
+        name: "Đổi bằng token",
+        email: "doi-bang-token@loa.test",
+        role: "viewer",
+        unitCode: "01",
+      });
+      const open = await session(officer.email, officer.password);
+      const response = await change(
+        { authorization: `Bearer ${officer.token}` },
+        { currentPassword: officer.password, newPassword: "mot-mat-khau-dai" },
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ endedSessions: 1 });
+      expect((await app.request("/api/me", { headers: { cookie: open.cookie } })).status).toBe(401);
+    });
   });
 });

@@ -9,11 +9,13 @@ import {
   contacts,
   documentAmendments,
   type OfficerRole,
+  officers,
   questionRoutes,
   questions,
   topics,
   units,
 } from "../../../db/schema/index";
+import { hashPassword } from "../../../src/officers/credentials";
 import { roleRank } from "../../../src/officers/roles";
 import {
   OUT_OF_SCOPE_MARKER,
@@ -592,6 +594,48 @@ const routes: RouteCase[] = [
     ok: 200,
     inScope: async (w) => post(`/api/answers/${await freshAnswer(w.inside.communeCode)}/review`, {}),
     outOfScope: { status: 404, call: () => post("/api/answers/ANSWER-OUTSIDE/review", {}) },
+  },
+  {
+    name: "POST /api/documents/import",
+    least: "officer",
+    ok: 201,
+    inScope: (w) =>
+      post("/api/documents/import", {
+        text: JSON.stringify([{ id: unique("Quy chế nhập"), articles: [{ id: "1", text: "Nội dung." }] }]),
+        unitCode: w.inside.communeCode,
+      }),
+    // A file naming a statute of another unit would overwrite it.
+    outOfScope: {
+      status: 403,
+      call: () =>
+        post("/api/documents/import", {
+          text: JSON.stringify([{ id: `Văn bản ${OUT_OF_SCOPE_MARKER}`, articles: [{ id: "1", text: "Nội dung." }] }]),
+        }),
+    },
+  },
+  // Console insights: a survey's results, scoped and filtered like the exports.
+  {
+    name: "GET /api/surveys/{key}/results",
+    least: "viewer",
+    ok: 200,
+    inScope: (w) => get(`/api/surveys/answer_feedback/results?unitCode=${w.inside.communeCode}`),
+    outOfScope: {
+      status: 404,
+      call: (w) => get(`/api/surveys/answer_feedback/results?unitCode=${w.outside.communeCode}`),
+    },
+  },
+  {
+    name: "POST /api/me/password",
+    least: "viewer",
+    ok: 200,
+    // The caller's password is set to a known one first: the world keeps only tokens.
+    inScope: async (w, role) => {
+      await worldDb
+        .update(officers)
+        .set({ passwordHash: await hashPassword("mat-khau-cu-2026") })
+        .where(eq(officers.id, w.principals[role].officerId));
+      return post("/api/me/password", { currentPassword: "mat-khau-cu-2026", newPassword: unique("mat-khau-moi") });
+    },
   },
 ];
 

@@ -111,6 +111,24 @@ describe(`escalated questions through the web chat and the officer API (${testDr
     expect((await apiCall(app, world.tokens.viewer, "GET", "/api/questions?status=later")).status).toBe(400);
   });
 
+  it("filters the inbox by unit (with the units below it) and by words of the question, within scope", async () => {
+    const total = async (token: string, query: string) => {
+      const response = await apiCall(app, token, "GET", `/api/questions?${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { total: number }).total;
+    };
+    expect(await total(world.tokens.viewer, "unitCode=00004")).toBe(1);
+    expect(await total(world.tokens.viewer, "unitCode=01")).toBe(1); // the province holds the commune
+    expect(await total(world.tokens.viewer, "unitCode=00008")).toBe(0);
+    expect(await total(world.tokens.viewer, "q=LY%20H%C3%94N")).toBe(1); // "LY HÔN", any case
+    expect(await total(world.tokens.viewer, "q=ly%20hon%20thi%20can")).toBe(1); // without diacritics
+    expect(await total(world.tokens.viewer, "q=th%E1%BB%ABa%20k%E1%BA%BF")).toBe(0); // "thừa kế"
+    expect(await total(world.tokens.viewer, "q=%25")).toBe(0); // "%" is a character, not a wildcard
+    // A unit outside the officer's scope shows nothing rather than widening it.
+    expect(await total(outsiderToken, "unitCode=00004")).toBe(0);
+    expect((await apiCall(app, world.tokens.viewer, "GET", "/api/questions?unitCode=a%20b")).status).toBe(400);
+  });
+
   it("claims once; a second officer gets 409 and cannot answer", async () => {
     const claimed = await apiCall(app, world.tokens.officer, "POST", `/api/questions/${questionId}/claim`);
     expect(claimed.status).toBe(200);
