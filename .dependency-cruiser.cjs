@@ -58,6 +58,13 @@ module.exports = {
       },
     },
     {
+      name: "console-is-a-surface",
+      comment: "Only the app mounts the officer console; capabilities, HTTP and jobs never import its pages.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/(app\\.ts$|console/)" },
+      to: { path: "^src/console/" },
+    },
+    {
       name: "only-telegram-imports-telegraf",
       severity: "error",
       from: { pathNot: "^bots/telegram/" },

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, codeForStatus } from "./errors";
+import { consoleRoutes } from "./console/console-routes";
 import { officerApi } from "./http/api/officer-api";
 import { bodyLimits, limitBody } from "./http/body-limit";
 import { APP_VERSION } from "./version";
@@ -85,6 +86,7 @@ export function createApp(provide: ServiceProvider, parts: AppParts = {}) {
 
   for (const routes of parts.channelRoutes ?? []) app.route("/", routes);
   app.route("/", officerApi());
+  app.route("/", consoleRoutes());
 
   app.notFound((c) => jsonError(c, 404, "not_found", `Không có đường dẫn ${c.req.method} ${c.req.path}`));
 

@@ -19,7 +19,7 @@ async function sourceHash() {
   for (const folder of SOURCE_FOLDERS) {
     const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
     const files = entries
-      .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
       .map((e) => join(e.parentPath ?? e.path, e.name))
       .sort();
     for (const file of files) {

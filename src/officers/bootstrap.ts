@@ -55,7 +55,8 @@ export function describeCredentials(result: BootstrapResult, baseUrl = "http://1
   return [
     `  Email:    ${result.email}`,
     `  Vai trò:  ${result.role}, đơn vị ${result.unitCode}`,
-    `  Mật khẩu: ${result.password}   (chỉ hiện một lần; đổi bằng POST /api/officers/{id}/reset-password)`,
+    `  Mật khẩu: ${result.password}   (chỉ hiện một lần; đổi tại ${baseUrl}/console/account)`,
+    `  Bảng điều khiển: ${baseUrl}/console`,
     `  Token:    ${result.token}`,
     `  Thử:      curl -H "Authorization: Bearer ${result.token}" ${baseUrl}/api/me`,
   ].join("\n");

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import { UNSUBSCRIBE_HINT } from "../../src/campaigns/campaign-replies";
 import type { DbHandle } from "../../db/db";
@@ -103,6 +104,29 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     expect(response.status).toBe(200);
     const body = (await response.json()) as { replies: Array<{ text: string }> };
     expect(body.replies[0]!.text).toContain("Các quy định liên quan đến câu hỏi của bạn:");
+  });
+
+  it("serves the officer console: login form, the dashboard, and no Swagger UI files in the bundle", async () => {
+    const officer = await bootstrapOfficer(database.db, {
+      name: "Cán bộ Worker",
+      email: "worker-console@loa.test",
+      role: "officer",
+      unitCode: "01",
+    });
+    const login = await worker.fetch("/console/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: officer.email, password: officer.password, next: "/console" }).toString(),
+      redirect: "manual",
+    });
+    expect(login.status).toBe(303);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const dashboard = await worker.fetch("/console", { headers: { cookie }, redirect: "manual" });
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain("Cán bộ Worker");
+    const swagger = await worker.fetch("/console/api/swagger", { headers: { cookie }, redirect: "manual" });
+    expect(await swagger.text()).toContain("không kèm Swagger UI");
+    expect((await worker.fetch("/console/assets/swagger-ui-bundle.js")).status).toBe(404);
   });
 
   it("answers GET /api/search in workerd exactly as Node does on the same database", async () => {
