@@ -24,6 +24,8 @@ export const configSchema = z.object({
   PGLITE_DATA_DIR: optional(z.string().min(1).default("./.data/pglite")),
   /** Seed reference and demo data when the database is empty (units, statutes, lessons). */
   SEED_ON_START: optional(booleanFlag.default(true)),
+  /** On the first start of the embedded demo: a few weeks of citizens' survey answers and questions to officers. */
+  DEMO_ACTIVITY: optional(booleanFlag.default(true)),
   PUBLIC_URL: optional(z.url().optional()),
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"]).default("info")),
   /** Signs officers' session cookies. Unset: a key is generated once and kept in the database. */

@@ -8,6 +8,7 @@ describe("parseConfig", () => {
       HOST: "127.0.0.1",
       PGLITE_DATA_DIR: "./.data/pglite",
       SEED_ON_START: true,
+      DEMO_ACTIVITY: true,
       LOG_LEVEL: "info",
       TELEGRAM_API_ROOT: "https://api.telegram.org",
       TELEGRAM_BOT_USERNAME: "loa_phapluat_bot",

@@ -164,9 +164,19 @@ export async function startNodeServer(config: AppConfig) {
   const address = `http://${config.HOST}:${config.PORT}`;
   if (demoAdmin)
     console.log(`\nTài khoản quản trị dùng thử (chỉ hiện lần này):\n${describeCredentials(demoAdmin, address)}\n`);
+  if (demoAdmin && config.DEMO_ACTIVITY) {
+    // In the background: the server already answers while the demo's citizens take their surveys.
+    track(
+      import("./demo-activity")
+        .then(({ seedDemoActivity }) => seedDemoActivity(app, services))
+        .then((made) => log.info("demo.activity", made))
+        .catch((error) => log.warn("demo.activity_failed", describeError(error))),
+    );
+  }
   log.info("server.ready", {
     address,
     chat: `${address}/chat`,
+    console: `${address}/console`,
     driver: handle.driver,
     startupMs: Math.round(performance.now() - started),
   });
