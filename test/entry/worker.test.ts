@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
-import { unstable_dev, type Unstable_DevWorker } from "wrangler";
+import type { Unstable_DevWorker } from "wrangler";
 import { UNSUBSCRIBE_HINT } from "../../src/campaigns/campaign-replies";
 import type { DbHandle } from "../../db/db";
 import { eq } from "drizzle-orm";
@@ -16,9 +16,12 @@ import { BotApiEmulator, textUpdate } from "../support/bot-api-emulator";
 import { FakeZaloOa, FIRST_REFRESH_TOKEN, signedZaloEvent, userText } from "../support/fake-zalo-oa";
 import { createTestDb, testDriver } from "../support/test-db";
 import { createTestApp } from "../support/test-app";
+import { startWorkerd } from "../support/workerd";
 import { addSubscribers, createCampaign, ledgerStates, planDeliveries } from "../campaigns/dispatch-fixtures";
 
 const run = promisify(execFile);
+// Miniflare fires the Worker's scheduled() handler on this path, as the cron trigger would.
+const CRON_TICK = "/cdn-cgi/handler/scheduled?cron=*+*+*+*+*";
 const FORBIDDEN = ["@electric-sql/pglite", "zca-js", "@hono/node-server"];
 
 describe("worker bundle", () => {
@@ -62,23 +65,20 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     const url = new URL(database.url!);
     if (!url.password) url.password = "postgres";
     process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = url.toString();
-    const options = { experimental: { disableExperimentalWarning: true }, logLevel: "none" as const, ip: "127.0.0.1" };
-    worker = await unstable_dev("src/entry/worker.ts", options);
-    misconfigured = await unstable_dev("src/entry/worker.ts", { ...options, vars: { LOG_LEVEL: "loud" } });
+    // One after another: each is answering before the next starts.
+    worker = await startWorkerd();
+    misconfigured = await startWorkerd({ vars: { LOG_LEVEL: "loud" } });
     botApi = await new BotApiEmulator().start();
     zaloApi = await new FakeZaloOa().start();
-    telegramWorker = await unstable_dev("src/entry/worker.ts", {
-      ...options,
+    telegramWorker = await startWorkerd({
       vars: {
         TELEGRAM_BOT_TOKEN: botApi.token,
         TELEGRAM_WEBHOOK_SECRET: secret,
         TELEGRAM_API_ROOT: botApi.url,
         ...zaloApi.env(),
       },
-      // The cron trigger can be fired with GET /__scheduled.
-      experimental: { ...options.experimental, testScheduled: true },
     });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await worker?.stop();
     await misconfigured?.stop();
@@ -181,7 +181,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
       channel: "telegram",
       replies: [{ text: "Trả lời đang chờ gửi" }],
     });
-    expect((await telegramWorker.fetch("/__scheduled?cron=*+*+*+*+*")).status).toBe(200);
+    expect((await telegramWorker.fetch(CRON_TICK)).status).toBe(200);
     await expect.poll(() => botApi.sent(778).length, { timeout: 10_000 }).toBe(1);
     expect(botApi.sent(778)[0]!.params.text).toBe("Trả lời đang chờ gửi");
   });
@@ -191,7 +191,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     const id = await createCampaign(database.db, { messages: [{ text: "Ngày Pháp luật Việt Nam 9/11" }] });
     await planDeliveries(database.db, id, people);
     // The cron claims and hands the rows off, puts a batch on the Queue; the consumer (queue()) sends it.
-    expect((await telegramWorker.fetch("/__scheduled?cron=*+*+*+*+*")).status).toBe(200);
+    expect((await telegramWorker.fetch(CRON_TICK)).status).toBe(200);
     await expect.poll(() => ledgerStates(database.db, id), { timeout: 20_000, interval: 250 }).toEqual({ sent: 3 });
     for (const person of people) {
       expect(botApi.sent(person.platformId).map((c) => c.params.text)).toEqual([
@@ -199,7 +199,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
       ]);
     }
     // Another tick finds nothing left to send and completes the campaign; nobody hears twice.
-    expect((await telegramWorker.fetch("/__scheduled?cron=*+*+*+*+*")).status).toBe(200);
+    expect((await telegramWorker.fetch(CRON_TICK)).status).toBe(200);
     await expect
       .poll(async () => (await database.db.select().from(campaigns).where(eq(campaigns.id, id)))[0]!.state, {
         timeout: 10_000,

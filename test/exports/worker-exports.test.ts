@@ -8,12 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unstable_dev, type Unstable_DevWorker } from "wrangler";
+import type { Unstable_DevWorker } from "wrangler";
 import type { DbHandle } from "../../db/db";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { XLSX_UNAVAILABLE } from "../../src/exports/export-responses";
 import { generateResponses } from "../bench/bench-responses";
 import { createTestDb, testDriver } from "../support/test-db";
+import { startWorkerd } from "../support/workerd";
 import { bodyText, parseCsv, parseJsonl } from "./export-fixtures";
 
 const run = promisify(execFile);
@@ -58,11 +59,7 @@ describe.runIf(testDriver === "postgres")("exports in workerd (postgres)", () =>
     const url = new URL(database.url!);
     if (!url.password) url.password = "postgres";
     process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = url.toString();
-    worker = await unstable_dev("src/entry/worker.ts", {
-      experimental: { disableExperimentalWarning: true },
-      logLevel: "none",
-      ip: "127.0.0.1",
-    });
+    worker = await startWorkerd();
   }, 180_000);
   afterAll(async () => {
     await worker?.stop();
