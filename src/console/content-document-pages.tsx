@@ -16,7 +16,7 @@ import { ApiError } from "../errors";
 import type { ConsoleEnv } from "./console-env";
 import { ContentTabs, contentRights, excerpt, idParam, LegalBadge, pageNumber, PublishBadge } from "./content-parts";
 import { vnDate, vnDateTime, vnNumber } from "./format";
-import { Page, PageHeading, Pager } from "./layout";
+import { ListTable, Page, PageHeading, Pager } from "./layout";
 import { renderPage } from "./render";
 
 const DOCUMENTS_PER_PAGE = 25;
@@ -106,49 +106,36 @@ export function contentDocumentPages() {
             </details>
           ) : null}
           <section class="card">
-            {result.items.length === 0 ? (
-              <p class="muted">Chưa có văn bản nào{filter || inForce ? " khớp bộ lọc" : ""}.</p>
-            ) : (
-              <table>
-                <thead>
+            <ListTable
+              items={result.items}
+              headings={["Văn bản", "Số hiệu", "Hiệu lực", "Đăng", "Đơn vị", "Cập nhật"]}
+              empty={`Chưa có văn bản nào${filter || inForce ? " khớp bộ lọc" : ""}.`}
+              row={(d) => {
+                const facts = laws.byId(d.id);
+                const legal = facts ? documentLegalView(facts, today) : null;
+                return (
                   <tr>
-                    <th>Văn bản</th>
-                    <th>Số hiệu</th>
-                    <th>Hiệu lực</th>
-                    <th>Đăng</th>
-                    <th>Đơn vị</th>
-                    <th>Cập nhật</th>
+                    <td>
+                      <a href={`/console/content/documents/${d.id}`}>{d.title}</a>
+                      {legal?.replacedBy ? (
+                        <div class="muted">
+                          Thay bởi {legal.replacedBy.number ?? legal.replacedBy.name ?? "văn bản khác"}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>{d.officialNumber ?? "—"}</td>
+                    <td>
+                      <LegalBadge status={legal?.status} />
+                    </td>
+                    <td>
+                      <PublishBadge status={d.status} />
+                    </td>
+                    <td>{d.unitCode}</td>
+                    <td>{vnDateTime(d.updatedAt)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {result.items.map((d) => {
-                    const facts = laws.byId(d.id);
-                    const legal = facts ? documentLegalView(facts, today) : null;
-                    return (
-                      <tr>
-                        <td>
-                          <a href={`/console/content/documents/${d.id}`}>{d.title}</a>
-                          {legal?.replacedBy ? (
-                            <div class="muted">
-                              Thay bởi {legal.replacedBy.number ?? legal.replacedBy.name ?? "văn bản khác"}
-                            </div>
-                          ) : null}
-                        </td>
-                        <td>{d.officialNumber ?? "—"}</td>
-                        <td>
-                          <LegalBadge status={legal?.status} />
-                        </td>
-                        <td>
-                          <PublishBadge status={d.status} />
-                        </td>
-                        <td>{d.unitCode}</td>
-                        <td>{vnDateTime(d.updatedAt)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
+                );
+              }}
+            />
             <Pager page={page} pageSize={DOCUMENTS_PER_PAGE} total={result.total} url={new URL(c.req.url)} />
           </section>
         </Page>,

@@ -9,7 +9,7 @@ import { ApiError } from "../errors";
 import type { ConsoleEnv } from "./console-env";
 import { ContentTabs, contentRights, excerpt, idParam, pageNumber, PublishBadge } from "./content-parts";
 import { vnDateTime } from "./format";
-import { Page, PageHeading, Pager } from "./layout";
+import { ListTable, Page, PageHeading, Pager } from "./layout";
 import { renderPage } from "./render";
 
 const LESSONS_PER_PAGE = 25;
@@ -58,37 +58,25 @@ export function contentLessonPages() {
             </button>
           </form>
           <section class="card">
-            {result.items.length === 0 ? (
-              <p class="muted">Chưa có bài học nào{filter ? " ở trạng thái này" : ""}.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th>Bài</th>
-                    <th>Chủ đề</th>
-                    <th>Đăng</th>
-                    <th>Đơn vị</th>
-                    <th>Cập nhật</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.items.map((l) => (
-                    <tr>
-                      <td>
-                        <a href={`/console/content/lessons/${l.id}`}>{l.title}</a>
-                        <div class="muted">{excerpt(l.summary, 120)}</div>
-                      </td>
-                      <td>{l.topicId ? (topics.get(l.topicId) ?? "—") : "—"}</td>
-                      <td>
-                        <PublishBadge status={l.status} />
-                      </td>
-                      <td>{l.unitCode}</td>
-                      <td>{vnDateTime(l.updatedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <ListTable
+              items={result.items}
+              headings={["Bài", "Chủ đề", "Đăng", "Đơn vị", "Cập nhật"]}
+              empty={`Chưa có bài học nào${filter ? " ở trạng thái này" : ""}.`}
+              row={(l) => (
+                <tr>
+                  <td>
+                    <a href={`/console/content/lessons/${l.id}`}>{l.title}</a>
+                    <div class="muted">{excerpt(l.summary, 120)}</div>
+                  </td>
+                  <td>{l.topicId ? (topics.get(l.topicId) ?? "—") : "—"}</td>
+                  <td>
+                    <PublishBadge status={l.status} />
+                  </td>
+                  <td>{l.unitCode}</td>
+                  <td>{vnDateTime(l.updatedAt)}</td>
+                </tr>
+              )}
+            />
             <Pager page={page} pageSize={LESSONS_PER_PAGE} total={result.total} url={new URL(c.req.url)} />
           </section>
         </Page>,

@@ -135,6 +135,28 @@ export function Pager(props: { page: number; pageSize: number; total: number; ur
   );
 }
 
+/** A list as a table, one row per item; with no items, what to say instead (an empty table says nothing). */
+export function ListTable<T>(props: {
+  items: readonly T[];
+  headings: readonly string[];
+  empty: string;
+  row: (item: T) => Child;
+}) {
+  if (props.items.length === 0) return <p class="muted">{props.empty}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          {props.headings.map((heading) => (
+            <th>{heading}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{props.items.map((item) => props.row(item))}</tbody>
+    </table>
+  );
+}
+
 /** A refusal or a missing thing, in the frame, with the way back. */
 export function MessagePage(props: {
   title: string;
