@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv, readXlsx, sheetRecords, takeSurvey } from "../exports/export-fixtures";
+import { parseCsv, readXlsx, satisfactionAnswers, sheetRecords, takeSurvey } from "../exports/export-fixtures";
 import { haveChromium, openConsoleWorld, type ConsoleWorld } from "../support/console-browser";
 import { testDriver } from "../support/test-db";
 
@@ -16,49 +16,10 @@ describe.runIf(haveChromium)(`console survey results in Chromium (${testDriver})
   beforeAll(async () => {
     world = await openConsoleWorld();
     const app = world.app;
-    await takeSurvey(app, "rb-a", "pbgdpl_satisfaction", [
-      "a:yes",
-      "a:zalo",
-      "a:meeting",
-      "s:done",
-      "a:often",
-      "a:yes",
-      "a:clear",
-      "a:5",
-      "a:18_30",
-      "a:female",
-      baDinh,
-    ]);
-    await takeSurvey(app, "rb-b", "pbgdpl_satisfaction", [
-      "a:no",
-      "a:never",
-      "a:no",
-      "a:2",
-      "s:skip",
-      "s:skip",
-      baDinh,
-    ]);
-    await takeSurvey(app, "rb-c", "pbgdpl_satisfaction", [
-      "a:yes",
-      "a:zalo",
-      "s:done",
-      "a:sometimes",
-      "a:yes",
-      "a:mostly",
-      "a:5",
-      "s:skip",
-      "s:skip",
-      baDinh,
-    ]);
-    await takeSurvey(app, "rb-hcm", "pbgdpl_satisfaction", [
-      "a:dk",
-      "a:sometimes",
-      "a:dk",
-      "a:3",
-      "a:o60",
-      "a:male",
-      "phường Bến Thành, Hồ Chí Minh",
-    ]);
+    await takeSurvey(app, "rb-a", "pbgdpl_satisfaction", satisfactionAnswers.full(baDinh));
+    await takeSurvey(app, "rb-b", "pbgdpl_satisfaction", satisfactionAnswers.unreached(baDinh));
+    await takeSurvey(app, "rb-c", "pbgdpl_satisfaction", satisfactionAnswers.zaloOnly(baDinh));
+    await takeSurvey(app, "rb-hcm", "pbgdpl_satisfaction", satisfactionAnswers.unsure("phường Bến Thành, Hồ Chí Minh"));
     await takeSurvey(app, "rb-la", "legal_access_satisfaction", [baDinh, "a:4", "a:no", "a:yes", "<b>Thêm giờ</b>"]);
   }, 240_000);
   afterAll(() => world?.close());

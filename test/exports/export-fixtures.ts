@@ -17,6 +17,44 @@ export async function takeSurvey(app: App, user: string, key: string, answers: s
   return replies;
 }
 
+/**
+ * Scripted answers to the PBGDPL satisfaction survey (pbgdpl_satisfaction), as buttons ("a:…" an option, "s:…" done
+ * or skip) and the commune typed last. The export, results and console tests count what these give.
+ */
+export const satisfactionAnswers = {
+  /** Every question answered, two channels ticked (Zalo, meetings), a woman of 18–30. */
+  full: (commune: string) => [
+    "a:yes",
+    "a:zalo",
+    "a:meeting",
+    "s:done",
+    "a:often",
+    "a:yes",
+    "a:clear",
+    "a:5",
+    "a:18_30",
+    "a:female",
+    commune,
+  ],
+  /** Had not heard of the activities nor the laws: channels and understanding are not asked; age and sex skipped. */
+  unreached: (commune: string) => ["a:no", "a:never", "a:no", "a:2", "s:skip", "s:skip", commune],
+  /** Heard of them on Zalo only, understands mostly, very satisfied; age and sex skipped. */
+  zaloOnly: (commune: string) => [
+    "a:yes",
+    "a:zalo",
+    "s:done",
+    "a:sometimes",
+    "a:yes",
+    "a:mostly",
+    "a:5",
+    "s:skip",
+    "s:skip",
+    commune,
+  ],
+  /** Does not know whether there were activities, nor the laws; a man over 60. */
+  unsure: (commune: string) => ["a:dk", "a:sometimes", "a:dk", "a:3", "a:o60", "a:male", commune],
+};
+
 /** Answers every question with its first option until the survey ends (the quiz). */
 export async function takeWithFirstOptions(app: App, user: string, key: string): Promise<void> {
   let replies = await say(app, user, `survey:${key}`);

@@ -15,6 +15,7 @@ import {
   parseJsonl,
   readXlsx,
   sheetRecords,
+  satisfactionAnswers,
   takeSurvey,
   takeWithFirstOptions,
 } from "../../exports/export-fixtures";
@@ -31,41 +32,13 @@ describe(`survey exports (${testDriver})`, () => {
     ({ handle, app, world } = await openOfficerWorld());
     const baDinh = "phường Ba Đình, Hà Nội";
     // Hà Nội: every question, two channels ticked.
-    await takeSurvey(app, "hn-a", "pbgdpl_satisfaction", [
-      "a:yes",
-      "a:zalo",
-      "a:meeting",
-      "s:done",
-      "a:often",
-      "a:yes",
-      "a:clear",
-      "a:5",
-      "a:18_30",
-      "a:female",
-      baDinh,
-    ]);
+    await takeSurvey(app, "hn-a", "pbgdpl_satisfaction", satisfactionAnswers.full(baDinh));
     // Hà Nội: skipped questions (not shown, or skipped), then consent withdrawn keeping the answers anonymous.
-    await takeSurvey(app, "hn-b", "pbgdpl_satisfaction", [
-      "a:no",
-      "a:never",
-      "a:no",
-      "a:2",
-      "s:skip",
-      "s:skip",
-      baDinh,
-    ]);
+    await takeSurvey(app, "hn-b", "pbgdpl_satisfaction", satisfactionAnswers.unreached(baDinh));
     await say(app, "hn-b", "rút đồng ý");
     await say(app, "hn-b", "erase:keep");
     // Hồ Chí Minh City: outside the Hà Nội officers' scope (national wave, respondent's commune outside).
-    await takeSurvey(app, "hcm-c", "pbgdpl_satisfaction", [
-      "a:dk",
-      "a:sometimes",
-      "a:dk",
-      "a:3",
-      "a:o60",
-      "a:male",
-      "phường Bến Thành, Hồ Chí Minh",
-    ]);
+    await takeSurvey(app, "hcm-c", "pbgdpl_satisfaction", satisfactionAnswers.unsure("phường Bến Thành, Hồ Chí Minh"));
     await takeSurvey(app, "la-d", "legal_access_satisfaction", [baDinh, "a:4", "a:yes", "a:3", "a:dk", SUGGESTION]);
     await takeWithFirstOptions(app, "quiz-e", "law_day_quiz");
     for (const [user, waveId] of [

@@ -7,7 +7,13 @@ import type { DbHandle } from "../../../db/db";
 import { type OfficerWorld, openOfficerWorld } from "../../support/officer-fixtures";
 import { apiCall, createTestApp, say } from "../../support/test-app";
 import { testDriver } from "../../support/test-db";
-import { bodyText, parseCsv, takeSurvey, takeWithFirstOptions } from "../../exports/export-fixtures";
+import {
+  bodyText,
+  parseCsv,
+  satisfactionAnswers,
+  takeSurvey,
+  takeWithFirstOptions,
+} from "../../exports/export-fixtures";
 import type { SurveyResults } from "../../../src/scoring/survey-results";
 
 type Results = Omit<SurveyResults, "questions"> & {
@@ -22,42 +28,11 @@ describe(`survey results (${testDriver})`, () => {
 
   beforeAll(async () => {
     ({ handle, app, world } = await openOfficerWorld());
-    await takeSurvey(app, "r-a", "pbgdpl_satisfaction", [
-      "a:yes",
-      "a:zalo",
-      "a:meeting",
-      "s:done",
-      "a:often",
-      "a:yes",
-      "a:clear",
-      "a:5",
-      "a:18_30",
-      "a:female",
-      baDinh,
-    ]);
-    await takeSurvey(app, "r-b", "pbgdpl_satisfaction", ["a:no", "a:never", "a:no", "a:2", "s:skip", "s:skip", baDinh]);
-    await takeSurvey(app, "r-c", "pbgdpl_satisfaction", [
-      "a:yes",
-      "a:zalo",
-      "s:done",
-      "a:sometimes",
-      "a:yes",
-      "a:mostly",
-      "a:5",
-      "s:skip",
-      "s:skip",
-      baDinh,
-    ]);
+    await takeSurvey(app, "r-a", "pbgdpl_satisfaction", satisfactionAnswers.full(baDinh));
+    await takeSurvey(app, "r-b", "pbgdpl_satisfaction", satisfactionAnswers.unreached(baDinh));
+    await takeSurvey(app, "r-c", "pbgdpl_satisfaction", satisfactionAnswers.zaloOnly(baDinh));
     // Hồ Chí Minh City: outside the Hà Nội officers' scope.
-    await takeSurvey(app, "r-hcm", "pbgdpl_satisfaction", [
-      "a:dk",
-      "a:sometimes",
-      "a:dk",
-      "a:3",
-      "a:o60",
-      "a:male",
-      "phường Bến Thành, Hồ Chí Minh",
-    ]);
+    await takeSurvey(app, "r-hcm", "pbgdpl_satisfaction", satisfactionAnswers.unsure("phường Bến Thành, Hồ Chí Minh"));
     await takeSurvey(app, "r-la", "legal_access_satisfaction", [baDinh, "a:4", "a:no", "a:yes", "<b>Thêm giờ</b>"]);
     await takeWithFirstOptions(app, "r-quiz", "law_day_quiz");
     // Started, never finished: not counted.
