@@ -4,12 +4,16 @@
 // downloads. The numbers are GET /api/surveys/{key}/results' (surveyResults, same scope as the exports).
 import { Hono } from "hono";
 import { surveyCatalog } from "../surveys/survey-repository";
+import { listChildUnits } from "../units/unit-service";
 import { type QuestionResult, surveyResults, surveyResultsOverview } from "../scoring/survey-results";
 import { BarChart, type BarItem } from "./charts";
 import type { ConsoleEnv } from "./console-env";
 import { vnDate, vnDateTime, vnNumber, vnPercent } from "./format";
 import { Page, PageHeading } from "./layout";
 import { notFoundPage, renderPage } from "./render";
+
+/** Units offered by name in the unit filter: the officer's own and those directly below it (a province's communes). */
+const UNIT_CHOICES = 500;
 
 /** Waves listed per survey on the overview; the rest are in the survey page's wave picker. */
 const WAVES_SHOWN = 5;
@@ -107,6 +111,9 @@ export function resultsPages() {
     const results = await surveyResults(db, principal, { surveyKey: key, waveId, unitCode: unit, from, to });
     if (!results) return notFoundPage(c, "Không có khảo sát này.");
     const overview = (await surveyResultsOverview(db, principal)).find((s) => s.key === key);
+    // Officers know their communes by name, not by code: the box suggests them (the browser filters as they type).
+    const below = await listChildUnits(db, principal, undefined, 1, UNIT_CHOICES);
+    const unitChoices = below ? [below.parent, ...below.items] : [];
 
     const download = new URLSearchParams({ survey: key });
     if (waveId !== undefined) download.set("wave", String(waveId));
@@ -146,8 +153,19 @@ export function resultsPages() {
               </select>
             </label>
             <label>
-              Mã đơn vị
-              <input name="unit" value={unit ?? ""} placeholder="vd. 00004" size={10} />
+              Đơn vị
+              <input
+                name="unit"
+                list="unit-choices"
+                value={unit ?? ""}
+                placeholder="Gõ tên hoặc mã đơn vị"
+                autocomplete="off"
+              />
+              <datalist id="unit-choices">
+                {unitChoices.map((u) => (
+                  <option value={u.code}>{u.fullName}</option>
+                ))}
+              </datalist>
             </label>
             <label>
               Từ ngày

@@ -109,6 +109,16 @@ describe.runIf(haveChromium)(`console survey results in Chromium (${testDriver})
     await page.locator('select[name="wave"]').selectOption((await wave.getAttribute("value"))!);
     await Promise.all([page.waitForURL(/wave=\d+/), page.getByRole("button", { name: "Xem" }).click()]);
     expect(await page.locator(".results-n .stat").textContent()).toBe("3");
+    // The unit box suggests the province's own communes by name (a Hà Nội officer: not Bến Thành of Hồ Chí Minh City).
+    const choices = page.locator("datalist#unit-choices option");
+    expect(await choices.count()).toBeGreaterThan(50);
+    expect(await page.locator('datalist#unit-choices option[value="00004"]').textContent()).toContain("Ba Đình");
+    expect(await page.locator('datalist#unit-choices option[value="26743"]').count()).toBe(0);
+    // Ngọc Hà, a commune of Hà Nội where nobody answered.
+    await page.locator('input[name="unit"]').fill("00008");
+    await Promise.all([page.waitForURL(/unit=00008/), page.getByRole("button", { name: "Xem" }).click()]);
+    expect(await page.locator(".results-n .stat").textContent()).toBe("0");
+    expect(await page.locator(".heading p.muted").textContent()).toContain("Ngọc Hà");
 
     const phone = await world.loggedIn(officer, { width: 390, height: 844 });
     await phone.goto(`${world.baseUrl}/console/results/pbgdpl_satisfaction`);
