@@ -6,7 +6,7 @@ import { requiredRole } from "../../officers/roles";
 import { reviewApprovedAnswer } from "../../content/answer-review";
 import { listApprovedAnswers, retireApprovedAnswer } from "../../qa/approved-answer-service";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses, errorSchema, intIdParamSchema, json, pageQuerySchema, pageSchema } from "./schemas";
 
 export const approvedAnswerSchema = z
@@ -75,7 +75,7 @@ export function answerRoutes() {
       path: "/api/answers/{id}/retire",
       tags: ["questions"],
       summary: "Ngừng dùng một câu trả lời mẫu",
-      middleware: [requireRole(requiredRole.editContent)] as const,
+      ...routeRole(requiredRole.editContent),
       request: { params: intIdParamSchema },
       responses: {
         200: json(approvedAnswerSchema, "Đã ngừng dùng"),
@@ -101,7 +101,7 @@ export function answerRoutes() {
       summary:
         "Xem lại câu trả lời mẫu theo luật đang có hiệu lực (có thể sửa nội dung, trích dẫn); câu trả lời dẫn điều " +
         "luật đã thay đổi sau lần xem lại trước bị tạm ngừng dùng cho đến khi được xem lại",
-      middleware: [requireRole(requiredRole.editContent)] as const,
+      ...routeRole(requiredRole.editContent),
       request: {
         params: intIdParamSchema,
         body: json(

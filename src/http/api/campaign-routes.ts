@@ -29,7 +29,7 @@ import { pathInScope } from "../../officers/principal";
 import { requiredRole } from "../../officers/roles";
 import { errorBody, jsonError } from "../errors";
 import { type ApiEnv, apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses, intIdParamSchema, iso, json, pageQuerySchema, pageSchema, unitCodeSchema } from "./schemas";
 
 const replySchema = z
@@ -268,7 +268,7 @@ export function campaignRoutes() {
       tags: ["campaigns"],
       summary: "Tạo chiến dịch (bản nháp)",
       description: inputDoc,
-      middleware: [requireRole(manage)] as const,
+      ...routeRole(manage),
       request: { body: json(campaignInputSchema, "Chiến dịch mới") },
       responses: {
         201: json(z.object({ campaign: campaignSchema }), "Đã tạo bản nháp"),
@@ -312,7 +312,7 @@ export function campaignRoutes() {
       tags: ["campaigns"],
       summary: "Sửa bản nháp (mỗi phần gửi lên thay cả phần đó)",
       description: inputDoc,
-      middleware: [requireRole(manage)] as const,
+      ...routeRole(manage),
       request: { params: intIdParamSchema, body: json(campaignPatchSchema, "Các phần cần sửa") },
       responses: {
         200: json(z.object({ campaign: campaignSchema }), "Đã sửa"),
@@ -363,7 +363,7 @@ export function campaignRoutes() {
       description:
         "channel và platformId của cuộc trò chuyện đã từng nhắn cho bot: chat id Telegram, user id Zalo, hoặc mã " +
         "trang chat web (dạng có chữ ký web-….<chữ ký> cũng được). Tin đi qua hàng đợi gửi như mọi tin khác.",
-      middleware: [requireRole(manage)] as const,
+      ...routeRole(manage),
       request: { params: intIdParamSchema, body: json(testSendSchema, "Cuộc trò chuyện nhận tin thử") },
       responses: {
         202: json(
@@ -398,7 +398,7 @@ export function campaignRoutes() {
         path: `/api/campaigns/{id}/${action}`,
         tags: ["campaigns"],
         summary,
-        middleware: [requireRole(manage)] as const,
+        ...routeRole(manage),
         request: { params: intIdParamSchema },
         responses: {
           200: json(z.object({ campaign: campaignDetailSchema }), "Trạng thái mới"),

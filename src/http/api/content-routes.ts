@@ -35,12 +35,12 @@ import { requiredRole } from "../../officers/roles";
 import { bodyLimits } from "../body-limit";
 import { errorBody, jsonError } from "../errors";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses, intIdParamSchema, iso, json, pageQuerySchema, pageSchema, unitCodeSchema } from "./schemas";
 
-const editContent = requireRole(requiredRole.editContent);
-const publishContent = requireRole(requiredRole.publishContent);
-const manageTopics = requireRole(requiredRole.manageTopics);
+const editContent = routeRole(requiredRole.editContent);
+const publishContent = routeRole(requiredRole.publishContent);
+const manageTopics = routeRole(requiredRole.manageTopics);
 
 const statusSchema = z.enum(contentStatuses);
 /** A calendar day; a bad one is a 400 naming the field. */
@@ -258,7 +258,7 @@ export function contentRoutes() {
       path: "/api/topics",
       tags: ["content"],
       summary: "Tạo lĩnh vực (quản trị)",
-      middleware: [manageTopics] as const,
+      ...manageTopics,
       request: {
         body: json(
           z.object({
@@ -279,7 +279,7 @@ export function contentRoutes() {
       path: "/api/topics/{id}",
       tags: ["content"],
       summary: "Sửa lĩnh vực (quản trị)",
-      middleware: [manageTopics] as const,
+      ...manageTopics,
       request: {
         params: intIdParamSchema,
         body: json(
@@ -327,7 +327,7 @@ export function contentRoutes() {
       path: "/api/documents",
       tags: ["content"],
       summary: "Tạo văn bản (bản nháp)",
-      middleware: [editContent] as const,
+      ...editContent,
       request: { body: json(documentBody, "Văn bản mới") },
       responses: { 201: json(documentSchema, "Đã tạo"), ...std },
     }),
@@ -347,7 +347,7 @@ export function contentRoutes() {
         "Nhập lại một văn bản đã có (cùng tên) sẽ cập nhật các điều của nó. Văn bản mới thuộc đơn vị unitCode " +
         `(mặc định đơn vị của tôi) và được đăng ngay. Tệp tối đa ${bodyLimits.lawImport / 1024 / 1024} MB; ` +
         "tệp lỗi được trả 400 với dòng, cột (JSON) hoặc bản ghi và trường (định dạng) bị lỗi.",
-      middleware: [editContent] as const,
+      ...editContent,
       request: {
         body: json(
           z.object({
@@ -413,7 +413,7 @@ export function contentRoutes() {
       path: "/api/documents/{id}",
       tags: ["content"],
       summary: "Sửa văn bản",
-      middleware: [editContent] as const,
+      ...editContent,
       request: { params: intIdParamSchema, body: json(documentBody.partial(), "Các trường cần sửa") },
       responses: { 200: json(documentSchema, "Đã sửa"), ...std },
     }),
@@ -438,7 +438,7 @@ export function contentRoutes() {
         path: `/api/documents/{id}/${action}`,
         tags: ["content"],
         summary: action === "publish" ? "Đăng văn bản cho người dân" : "Gỡ văn bản về bản nháp",
-        middleware: [publishContent] as const,
+        ...publishContent,
         request: { params: intIdParamSchema },
         responses: { 200: json(documentSchema, "Trạng thái mới"), ...std },
       }),
@@ -461,7 +461,7 @@ export function contentRoutes() {
       path: "/api/documents/{id}/status",
       tags: ["content"],
       summary: "Ghi hiệu lực của văn bản: số hiệu, ngày có hiệu lực, hết hiệu lực, văn bản thay thế",
-      middleware: [publishContent] as const,
+      ...publishContent,
       request: {
         params: intIdParamSchema,
         body: json(legalFactsBody, "Các dữ kiện cần ghi (trường bỏ trống giữ nguyên)"),
@@ -483,7 +483,7 @@ export function contentRoutes() {
       path: "/api/documents/{id}/amendments",
       tags: ["content"],
       summary: "Ghi một văn bản sửa đổi, bổ sung (ghi lại nếu đã có số hiệu này)",
-      middleware: [publishContent] as const,
+      ...publishContent,
       request: { params: intIdParamSchema, body: json(amendmentBody, "Văn bản sửa đổi") },
       responses: { 200: json(documentSchema, "Văn bản với các lần sửa đổi"), ...std },
     }),
@@ -502,7 +502,7 @@ export function contentRoutes() {
       path: "/api/documents/{id}/amendments",
       tags: ["content"],
       summary: "Xóa một văn bản sửa đổi ghi nhầm",
-      middleware: [publishContent] as const,
+      ...publishContent,
       request: {
         params: intIdParamSchema,
         query: z.object({ number: z.string().trim().min(1).max(60).openapi({ example: "118/2025/QH15" }) }),
@@ -583,7 +583,7 @@ export function contentRoutes() {
       path: "/api/documents/{id}/articles",
       tags: ["content"],
       summary: "Thêm điều",
-      middleware: [editContent] as const,
+      ...editContent,
       request: { params: intIdParamSchema, body: json(articleBody, "Điều mới") },
       responses: { 201: json(articleSchema, "Đã thêm"), ...std },
     }),
@@ -604,7 +604,7 @@ export function contentRoutes() {
       path: "/api/articles/{id}",
       tags: ["content"],
       summary: "Sửa điều",
-      middleware: [editContent] as const,
+      ...editContent,
       request: { params: intIdParamSchema, body: json(articleBody.partial(), "Các trường cần sửa") },
       responses: { 200: json(articleSchema, "Đã sửa"), ...std },
     }),
@@ -641,7 +641,7 @@ export function contentRoutes() {
       path: "/api/lessons",
       tags: ["content"],
       summary: "Tạo bài phổ biến (bản nháp)",
-      middleware: [editContent] as const,
+      ...editContent,
       request: { body: json(lessonBody, "Bài mới") },
       responses: { 201: json(lessonSchema, "Đã tạo"), ...std },
     }),
@@ -669,7 +669,7 @@ export function contentRoutes() {
       path: "/api/lessons/{id}",
       tags: ["content"],
       summary: "Sửa bài phổ biến",
-      middleware: [editContent] as const,
+      ...editContent,
       request: { params: intIdParamSchema, body: json(lessonBody.partial(), "Các trường cần sửa") },
       responses: { 200: json(lessonSchema, "Đã sửa"), ...std },
     }),
@@ -694,7 +694,7 @@ export function contentRoutes() {
         path: `/api/lessons/{id}/${action}`,
         tags: ["content"],
         summary: action === "publish" ? "Đăng bài cho người dân" : "Gỡ bài về bản nháp",
-        middleware: [publishContent] as const,
+        ...publishContent,
         request: { params: intIdParamSchema },
         responses: { 200: json(lessonSchema, "Trạng thái mới"), ...std },
       }),

@@ -5,7 +5,7 @@ import { exportRequestSchema } from "../../exports/export-request";
 import { startExport } from "../../exports/export-responses";
 import { requiredRole } from "../../officers/roles";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses } from "./schemas";
 
 const file = (description: string) => ({
@@ -33,7 +33,7 @@ export function exportRoutes() {
         "Phạm vi: phiếu của đợt thuộc đơn vị của tôi hoặc của người trả lời ở đơn vị của tôi. `from`/`to`: ngày " +
         "(YYYY-MM-DD, giờ Việt Nam, tính cả ngày `to`) hoặc thời điểm ISO 8601. Trên Cloudflare Workers, XLSX " +
         "trả 400 (dùng CSV hoặc máy chủ Node). Mỗi lần tải được ghi vào nhật ký.",
-      middleware: [requireRole(requiredRole.read)] as const,
+      ...routeRole(requiredRole.read),
       // The schema is src/exports' (the CLI validates its flags with it too): plain zod, documented by its shape.
       request: { query: exportRequestSchema },
       responses: {

@@ -57,6 +57,15 @@ export function requireRole(least: OfficerRole): MiddlewareHandler<ApiEnv> {
   };
 }
 
+/**
+ * A route's least role, spread into its createRoute config: the middleware that enforces it and the OpenAPI extension
+ * "x-required-role" that the API reference shows integrators, declared once so the two cannot disagree.
+ */
+export function routeRole<const Least extends OfficerRole>(least: Least) {
+  const middleware: [MiddlewareHandler<ApiEnv>] = [requireRole(least)];
+  return { middleware, "x-required-role": least };
+}
+
 /** Sets the console's signed session cookie (login through the API or the console's login form). */
 export async function setSessionCookie(c: Context, { db, config }: Services, sessionId: string): Promise<void> {
   const secure = config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith("https://") ?? false;

@@ -12,7 +12,7 @@ import {
 import { requiredRole } from "../../officers/roles";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import {
   errorResponses,
   iso,
@@ -38,7 +38,7 @@ const officerSchema = z
   .openapi("Officer");
 
 const view = (o: OfficerView) => ({ ...o, createdAt: o.createdAt.toISOString(), disabledAt: iso(o.disabledAt) });
-const manage = requireRole(requiredRole.manageOfficers);
+const manage = routeRole(requiredRole.manageOfficers);
 const notFound = "Không có cán bộ này trong phạm vi của bạn";
 
 export function officerRoutes() {
@@ -50,8 +50,7 @@ export function officerRoutes() {
       path: "/api/officers",
       tags: ["officers"],
       summary: "Cán bộ trong phạm vi của tôi",
-      middleware: [manage] as const,
-      "x-required-role": requiredRole.manageOfficers,
+      ...manage,
       request: { query: pageQuerySchema },
       responses: {
         200: json(pageSchema(officerSchema), "Cán bộ"),
@@ -73,8 +72,7 @@ export function officerRoutes() {
       path: "/api/officers",
       tags: ["officers"],
       summary: "Tạo cán bộ (mật khẩu dùng một lần chỉ hiện trong trả lời này)",
-      middleware: [manage] as const,
-      "x-required-role": requiredRole.manageOfficers,
+      ...manage,
       request: {
         body: json(
           z.object({
@@ -106,8 +104,7 @@ export function officerRoutes() {
       path: "/api/officers/{id}",
       tags: ["officers"],
       summary: "Một cán bộ",
-      middleware: [manage] as const,
-      "x-required-role": requiredRole.manageOfficers,
+      ...manage,
       request: { params: uuidParamSchema },
       responses: {
         200: json(officerSchema, "Cán bộ"),
@@ -130,8 +127,7 @@ export function officerRoutes() {
       path: "/api/officers/{id}",
       tags: ["officers"],
       summary: "Sửa cán bộ: tên, vai trò, đơn vị, khoá/mở",
-      middleware: [manage] as const,
-      "x-required-role": requiredRole.manageOfficers,
+      ...manage,
       request: {
         params: uuidParamSchema,
         body: json(
@@ -170,8 +166,7 @@ export function officerRoutes() {
       path: "/api/officers/{id}/reset-password",
       tags: ["officers"],
       summary: "Đặt lại mật khẩu (mật khẩu mới chỉ hiện một lần)",
-      middleware: [manage] as const,
-      "x-required-role": requiredRole.manageOfficers,
+      ...manage,
       request: { params: uuidParamSchema },
       responses: {
         200: json(z.object({ password: z.string() }), "Mật khẩu mới"),

@@ -19,7 +19,7 @@ import { createRouteRule, deleteRouteRule, listRouteRules } from "../../qa/route
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
 import { approvedAnswerSchema, approvedAnswerView } from "./answer-routes";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import {
   errorResponses,
   errorSchema,
@@ -176,7 +176,7 @@ export function questionRoutes() {
       path: "/api/questions/{id}/claim",
       tags: ["questions"],
       summary: "Nhận trả lời một câu hỏi",
-      middleware: [requireRole(handle)] as const,
+      ...routeRole(handle),
       request: { params: uuidParamSchema },
       responses: {
         200: json(questionSchema, "Đã nhận"),
@@ -200,7 +200,7 @@ export function questionRoutes() {
       path: "/api/questions/{id}/answer",
       tags: ["questions"],
       summary: "Trả lời câu hỏi; câu trả lời được gửi tới người hỏi trên kênh của họ",
-      middleware: [requireRole(handle)] as const,
+      ...routeRole(handle),
       request: {
         params: uuidParamSchema,
         body: json(
@@ -251,7 +251,7 @@ export function questionRoutes() {
       path: "/api/questions/{id}/close",
       tags: ["questions"],
       summary: "Đóng câu hỏi (đã xong, hoặc không cần trả lời)",
-      middleware: [requireRole(handle)] as const,
+      ...routeRole(handle),
       request: { params: uuidParamSchema },
       responses: {
         200: json(questionSchema, "Đã đóng"),
@@ -279,7 +279,7 @@ export function questionRoutes() {
       path: "/api/questions/{id}/promote",
       tags: ["questions"],
       summary: "Đưa câu hỏi đã trả lời vào câu trả lời mẫu mà Loa tự trả lời",
-      middleware: [requireRole(handle)] as const,
+      ...routeRole(handle),
       request: {
         params: uuidParamSchema,
         body: json(
@@ -332,7 +332,7 @@ export function questionRoutes() {
       path: "/api/question-routes",
       tags: ["questions"],
       summary: "Câu hỏi từ trong đơn vị fromUnitCode về lĩnh vực topicId sẽ chuyển tới toUnitCode",
-      middleware: [requireRole(requiredRole.manageOfficers)] as const,
+      ...routeRole(requiredRole.manageOfficers),
       request: {
         body: json(
           z.object({ fromUnitCode: unitCodeSchema, topicId: z.number().int().min(1), toUnitCode: unitCodeSchema }),
@@ -359,7 +359,7 @@ export function questionRoutes() {
       path: "/api/question-routes/{id}",
       tags: ["questions"],
       summary: "Xoá một quy tắc chuyển câu hỏi",
-      middleware: [requireRole(requiredRole.manageOfficers)] as const,
+      ...routeRole(requiredRole.manageOfficers),
       request: { params: intIdParamSchema },
       responses: {
         204: { description: "Đã xoá" },

@@ -7,7 +7,7 @@ import { requiredRole } from "../../officers/roles";
 import { surveyResults } from "../../scoring/survey-results";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses, json, unitCodeSchema } from "./schemas";
 
 const keyParam = z.object({
@@ -87,7 +87,7 @@ export function resultsRoutes() {
       description:
         "Chỉ tính phiếu đã hoàn thành, cùng phạm vi và bộ lọc như tải phiếu (GET /api/exports/responses): phiếu của " +
         "đợt thuộc đơn vị của tôi hoặc của người trả lời ở đơn vị của tôi; `from`/`to` theo thời điểm bắt đầu phiếu.",
-      middleware: [requireRole(requiredRole.read)] as const,
+      ...routeRole(requiredRole.read),
       request: { params: keyParam, query: resultsQuery },
       responses: {
         200: json(resultsSchema, "Kết quả"),

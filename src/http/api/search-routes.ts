@@ -16,11 +16,11 @@ import type { AppEnv } from "../../services";
 import { clientAddress } from "../client-address";
 import { errorBody, jsonError } from "../errors";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses, intIdParamSchema, iso, json } from "./schemas";
 
-const manageSynonyms = requireRole(requiredRole.manageTopics);
-const readSynonyms = requireRole(requiredRole.read);
+const manageSynonyms = routeRole(requiredRole.manageTopics);
+const readSynonyms = routeRole(requiredRole.read);
 
 const MAX_QUERY_LENGTH = 1_000;
 
@@ -140,7 +140,7 @@ export function searchRoutes() {
       path: "/api/search/synonyms",
       tags: ["search"],
       summary: "Từ đồng nghĩa dùng khi tìm kiếm (cách nói thường ngày → thuật ngữ pháp luật)",
-      middleware: [readSynonyms] as const,
+      ...readSynonyms,
       responses: {
         200: json(z.object({ items: z.array(synonymSchema) }), "Danh sách"),
         401: errorResponses[401],
@@ -159,7 +159,7 @@ export function searchRoutes() {
       path: "/api/search/synonyms",
       tags: ["search"],
       summary: "Thêm từ đồng nghĩa (quản trị)",
-      middleware: [manageSynonyms] as const,
+      ...manageSynonyms,
       request: {
         body: json(
           z.object({
@@ -187,7 +187,7 @@ export function searchRoutes() {
       path: "/api/search/synonyms/{id}",
       tags: ["search"],
       summary: "Xóa từ đồng nghĩa (quản trị)",
-      middleware: [manageSynonyms] as const,
+      ...manageSynonyms,
       request: { params: intIdParamSchema },
       responses: { 204: { description: "Đã xóa" }, ...errorResponses },
     }),

@@ -6,7 +6,7 @@ import { createWave, listResponses, listSurveysForOfficer, listWaves } from "../
 import { surveyCatalog } from "../../surveys/survey-repository";
 import { jsonError } from "../errors";
 import { apiRouter } from "./api-env";
-import { requireRole } from "./officer-auth";
+import { routeRole } from "./officer-auth";
 import { errorResponses, iso, json, pageQuerySchema, pageSchema, unitCodeSchema } from "./schemas";
 
 const keyParam = z.object({
@@ -135,8 +135,7 @@ export function surveyRoutes() {
       path: "/api/surveys/{key}/waves",
       tags: ["surveys"],
       summary: "Mở một đợt khảo sát cho một đơn vị trong phạm vi của tôi",
-      middleware: [requireRole(requiredRole.editContent)] as const,
-      "x-required-role": requiredRole.editContent,
+      ...routeRole(requiredRole.editContent),
       request: {
         params: keyParam,
         body: json(

@@ -724,6 +724,21 @@ describe(`authorization matrix (${testDriver})`, () => {
     });
   }
 
+  it("declares in the OpenAPI document the least role of every route that needs more than a viewer", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { "x-required-role"?: string }>>;
+    };
+    const declared = (name: string) => {
+      const [method, path] = name.split(" ") as [string, string];
+      return doc.paths[path]?.[method.toLowerCase()]?.["x-required-role"];
+    };
+    const wrong = routes
+      .filter((route) => route.least !== "viewer" || declared(route.name) !== undefined)
+      .filter((route) => declared(route.name) !== route.least)
+      .map((route) => `${route.name}: tested ${route.least}, declared ${declared(route.name) ?? "nothing"}`);
+    expect(wrong).toEqual([]);
+  });
+
   it("covers every route of the OpenAPI document", async () => {
     const doc = (await (await app.request("/api/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;
