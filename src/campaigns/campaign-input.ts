@@ -30,6 +30,9 @@ const timeOfDay = z
   .string()
   .refine((text) => parseTimeOfDay(text) !== null, "giờ phải có dạng HH:MM, từ 00:00 đến 24:00");
 
+/** Messages one campaign may send each person (the console shows as many slots). */
+export const MAX_CAMPAIGN_MESSAGES = 5;
+
 export const campaignMessageSchema = z.object({
   text: z.string().trim().min(1, "nội dung tin nhắn không được để trống").max(2000),
   /** A published lesson the message links to (a "Đọc bài" button). */
@@ -99,7 +102,7 @@ export const campaignInputSchema = z.object({
     .min(1, "cần ít nhất một kênh")
     .transform((list) => [...new Set(list)]),
   audience: audienceSchema,
-  messages: z.array(campaignMessageSchema).min(1, "cần ít nhất một tin nhắn").max(5),
+  messages: z.array(campaignMessageSchema).min(1, "cần ít nhất một tin nhắn").max(MAX_CAMPAIGN_MESSAGES),
   /** A survey the last message invites to (its button opens the survey). */
   surveyKey: z
     .string()

@@ -10,7 +10,7 @@ import { type CampaignState, campaignStates } from "../../db/schema/campaigns";
 import { channels as channelNames, topics } from "../../db/schema/index";
 import { campaignAudienceSize, previewCampaign } from "../campaigns/campaign-preview";
 import { campaignRates } from "../campaigns/campaign-dispatch";
-import type { CampaignInput } from "../campaigns/campaign-input";
+import { type CampaignInput, MAX_CAMPAIGN_MESSAGES } from "../campaigns/campaign-input";
 import { campaignForecast, campaignProgress } from "../campaigns/campaign-progress";
 import {
   type CampaignRecord,
@@ -19,6 +19,7 @@ import {
   inputOf,
   listCampaigns,
 } from "../campaigns/campaign-service";
+import { listPublishedLessonTitles } from "../content/lesson-admin";
 import { ApiError } from "../errors";
 import { lawDayTemplate } from "../campaigns/law-day-template";
 import { findUnitByCode, findUnitById } from "../officers/officer-service";
@@ -302,7 +303,8 @@ function blankCampaign(unitCode: string): CampaignInput {
   };
 }
 
-const MESSAGE_SLOTS = 3;
+/** A slot per message a campaign may hold; empty ones are left out when the form is sent. */
+const MESSAGE_SLOTS = MAX_CAMPAIGN_MESSAGES;
 
 interface FormData {
   input: CampaignInput;
@@ -310,7 +312,11 @@ interface FormData {
   tree: PickerUnit;
   topics: Array<{ slug: string; name: string }>;
   surveys: Array<{ key: string; title: string }>;
+  lessons: Array<{ id: number; title: string }>;
 }
+
+/** Published lessons offered per message; more than this and the list would be no use as a list. */
+const LESSON_CHOICES = 300;
 
 /** What the create and edit forms show: the campaign's parts, the unit tree opened to its units, topics, surveys. */
 async function formData(c: Context<ConsoleEnv>, input: CampaignInput): Promise<FormData> {
@@ -320,7 +326,8 @@ async function formData(c: Context<ConsoleEnv>, input: CampaignInput): Promise<F
   const tree = await unitPickerTree(db, principal, own, input.audience.unitCodes);
   const topicList = await db.select({ slug: topics.slug, name: topics.name }).from(topics).orderBy(asc(topics.ordinal));
   const surveys = [...surveyCatalog().values()].map((s) => ({ key: s.key, title: s.title }));
-  return { input, ownCode: own.code, tree, topics: topicList, surveys };
+  const lessonList = await listPublishedLessonTitles(db, LESSON_CHOICES);
+  return { input, ownCode: own.code, tree, topics: topicList, surveys, lessons: lessonList };
 }
 
 function CampaignForm(props: FormData & { campaignId?: number }) {
@@ -397,24 +404,33 @@ function CampaignForm(props: FormData & { campaignId?: number }) {
       </fieldset>
 
       <fieldset>
-        <legend>Tin nhắn (tối đa 5; để trống ô không dùng)</legend>
+        <legend>Tin nhắn (tối đa {MAX_CAMPAIGN_MESSAGES}; để trống ô không dùng)</legend>
         {messages.map((message, i) => (
-          <label>
-            Tin {i + 1}
-            <textarea
-              name={`messages.${i}.text`}
-              data-skip
-              data-message
-              data-lesson-id={message.lessonId ? String(message.lessonId) : undefined}
-              data-article-id={message.articleId ? String(message.articleId) : undefined}
-              maxlength={2000}
-            >
-              {message.text}
-            </textarea>
-            {message.lessonId ? (
-              <span class="muted">Kèm nút "Đọc bài" (bài phổ biến số {message.lessonId}).</span>
-            ) : null}
-          </label>
+          <div class="message-slot" data-message-slot>
+            <label>
+              Tin {i + 1}
+              <textarea
+                name={`messages.${i}.text`}
+                data-skip
+                data-message
+                data-article-id={message.articleId ? String(message.articleId) : undefined}
+                maxlength={2000}
+              >
+                {message.text}
+              </textarea>
+            </label>
+            <label>
+              Bài kèm tin {i + 1} (nút "Đọc bài")
+              <select name={`messages.${i}.lessonId`} data-skip data-message-lesson>
+                <option value="">Không kèm bài</option>
+                {props.lessons.map((lesson) => (
+                  <option value={String(lesson.id)} selected={lesson.id === message.lessonId}>
+                    {lesson.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
         ))}
         <input type="hidden" name="messages" data-type="json" value={JSON.stringify(input.messages)} />
         <label>

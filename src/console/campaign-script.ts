@@ -116,11 +116,13 @@ export const campaignScript = `(() => {
     const target = form.querySelector('input[name="messages"]');
     if (!target) return;
     const messages = [];
-    form.querySelectorAll("textarea[data-message]").forEach((area) => {
-      const text = area.value.trim();
+    form.querySelectorAll("[data-message-slot]").forEach((slot) => {
+      const area = slot.querySelector("textarea[data-message]");
+      const text = area ? area.value.trim() : "";
       if (!text) return;
       const message = { text };
-      if (area.dataset.lessonId) message.lessonId = Number(area.dataset.lessonId);
+      const lesson = slot.querySelector("select[data-message-lesson]");
+      if (lesson && lesson.value) message.lessonId = Number(lesson.value);
       if (area.dataset.articleId) message.articleId = Number(area.dataset.articleId);
       messages.push(message);
     });

@@ -1,5 +1,5 @@
 // The campaign pages' few extra styles, served as /console/assets/campaigns.css (the shared console.css stays as
-// it is): the unit tree picker, the message preview bubbles, and the facts list of a campaign.
+// it is): the unit tree picker, the message slots and their preview bubbles, and the facts list of a campaign.
 export const campaignStyle = `
 .unit-tree, .unit-tree ul { list-style:none; margin:0; padding-left:1.25rem; }
 .unit-tree { padding-left:0; }
@@ -11,6 +11,8 @@ fieldset { border:1px solid var(--line); border-radius:8px; padding:.6rem .8rem;
 legend { font-weight:600; padding:0 .3rem; }
 .choices { display:flex; flex-wrap:wrap; gap:.3rem 1.2rem; }
 .pair { display:grid; gap:.75rem; grid-template-columns:repeat(auto-fit, minmax(180px, 1fr)); }
+.message-slot { display:grid; gap:.35rem; padding:.5rem 0 .75rem; border-bottom:1px solid var(--line); }
+.message-slot:last-of-type { border-bottom:0; }
 .bubble { background:#eef4ff; border-radius:12px; padding:.6rem .8rem; margin:.4rem 0; max-width:34rem; }
 .bubble .option { display:block; margin-top:.4rem; text-align:center; border:1px solid var(--accent);
   color:var(--accent); background:#fff; border-radius:6px; padding:.3rem .5rem; font-size:.9rem; }

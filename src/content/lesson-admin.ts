@@ -46,6 +46,19 @@ export async function listLessonsForOfficer(
   return { items, page, pageSize, total };
 }
 
+/**
+ * Every published lesson's id and title, in reading order: what any campaign message may link to (citizens read
+ * every published lesson, whichever unit wrote it).
+ */
+export async function listPublishedLessonTitles(db: Db, limit: number) {
+  return db
+    .select({ id: lessons.id, title: lessons.title })
+    .from(lessons)
+    .where(eq(lessons.status, "published"))
+    .orderBy(asc(lessons.ordinal), asc(lessons.id))
+    .limit(limit);
+}
+
 export async function getLessonForOfficer(db: Db, principal: Principal, id: number) {
   const [row] = await db
     .select({ ...lessonColumns, ownerUnitId: lessons.ownerUnitId })

@@ -4,7 +4,7 @@
 // Law Day times) delivers to the web chat; an officer of another province gets the 404 page for it.
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, units } from "../../db/schema/index";
+import { campaigns, lessons, units } from "../../db/schema/index";
 import { DEFAULT_CAMPAIGN_RATES } from "../../src/campaigns/campaign-dispatch";
 import { sendDueCampaigns } from "../../src/campaigns/campaign-sender";
 import { addSubscriber } from "../campaigns/campaign-fixtures";
@@ -53,7 +53,7 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     await page.getByRole("link", { name: "Tạo chiến dịch Ngày Pháp luật" }).click();
     await page.waitForURL(/\/console\/campaigns\/new\?template=law-day$/);
     expect(await page.getByLabel("Tên chiến dịch").inputValue()).toMatch(/^Ngày Pháp luật Việt Nam 9\/11\/\d{4}$/);
-    expect(await page.getByLabel("Tin 1").inputValue()).toContain("Hưởng ứng Ngày Pháp luật");
+    expect(await page.locator('textarea[name="messages.0.text"]').inputValue()).toContain("Hưởng ứng Ngày Pháp luật");
     expect(await page.getByLabel("Bắt đầu").inputValue()).toMatch(/^\d{4}-11-0\dT\d\d:\d\d$/);
     expect(await page.getByLabel("Thành phố Hà Nội", { exact: true }).isChecked()).toBe(true);
 
@@ -98,7 +98,8 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     );
     expect((stored!.messages as Array<{ lessonId?: number }>)[0]!.lessonId).toBeGreaterThan(0);
 
-    // Editing the draft: the picker opens on the chosen communes, ticked; the new name is saved.
+    // Editing the draft: the picker opens on the chosen communes, ticked; the new name and another lesson for the
+    // first message are saved.
     await page.getByRole("link", { name: "Sửa bản nháp" }).click();
     await page.waitForURL(new RegExp(`/console/campaigns/${id}/edit$`));
     expect(await page.getByLabel(communes[0]!.fullName, { exact: true }).isChecked()).toBe(true);
@@ -108,6 +109,16 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     await world.shot(page, "campaigns-edit");
     const renamed = `${name} (hai phường)`;
     await page.getByLabel("Tên chiến dịch").fill(renamed);
+    const firstLesson = (stored!.messages as Array<{ lessonId?: number }>)[0]!.lessonId;
+    const lessonSelect = page.getByLabel('Bài kèm tin 1 (nút "Đọc bài")');
+    expect(await lessonSelect.inputValue()).toBe(String(firstLesson));
+    const published = await db
+      .select({ id: lessons.id, title: lessons.title })
+      .from(lessons)
+      .where(eq(lessons.status, "published"))
+      .orderBy(asc(lessons.id));
+    const chosenLesson = published.find((lesson) => lesson.id !== firstLesson)!;
+    await lessonSelect.selectOption(String(chosenLesson.id));
     await Promise.all([
       page.waitForURL(new RegExp(`/console/campaigns/${id}\\?saved=1$`)),
       page.getByRole("button", { name: "Lưu bản nháp" }).click(),
@@ -115,7 +126,8 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     expect(await page.locator("h1").textContent()).toBe(renamed);
     const [edited] = await db.select().from(campaigns).where(eq(campaigns.id, id));
     expect(edited!.audience).toEqual(stored!.audience);
-    expect(edited!.messages).toEqual(stored!.messages);
+    const storedMessages = stored!.messages as Array<{ text: string; lessonId?: number }>;
+    expect(edited!.messages).toEqual([{ ...storedMessages[0], lessonId: chosenLesson.id }, ...storedMessages.slice(1)]);
     expect(edited!.startAt).toEqual(stored!.startAt);
 
     // Preview: the messages per channel, with the lesson button and the unsubscribe hint; the audience forecast.
@@ -123,7 +135,7 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     expect(await main.textContent()).toContain("Đã lưu bản nháp");
     const preview = page.locator(".channel-preview").first();
     expect(await preview.locator("h3").textContent()).toBe("Trang chat web");
-    expect(await preview.textContent()).toContain("📖 Đọc bài");
+    expect(await preview.textContent()).toContain(`📖 Đọc bài: ${chosenLesson.title.slice(0, 15)}`);
     expect(await preview.textContent()).toContain("Hủy nhận tin");
     expect(await page.locator(".stat").textContent()).toBe("3");
     expect(await main.textContent()).toContain("Nếu lên lịch bây giờ: 3 người nhận");
