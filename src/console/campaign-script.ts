@@ -112,18 +112,25 @@ export const campaignScript = `(() => {
     });
   }
 
+  // The filled slots become the campaign's messages, in order. Each slot's fields are renamed after the message they
+  // make ("messages.1.text" for the second filled slot), so a field error from the API lands on that slot. A slot
+  // with a lesson but no text is sent too: the API then asks for its text there, rather than the lesson being lost.
   function syncMessages(form) {
     const target = form.querySelector('input[name="messages"]');
     if (!target) return;
     const messages = [];
-    form.querySelectorAll("[data-message-slot]").forEach((slot) => {
+    form.querySelectorAll("[data-message-slot]").forEach((slot, i) => {
       const area = slot.querySelector("textarea[data-message]");
-      const text = area ? area.value.trim() : "";
-      if (!text) return;
-      const message = { text };
       const lesson = slot.querySelector("select[data-message-lesson]");
-      if (lesson && lesson.value) message.lessonId = Number(lesson.value);
-      if (area.dataset.articleId) message.articleId = Number(area.dataset.articleId);
+      const text = area ? area.value.trim() : "";
+      const lessonId = lesson && lesson.value ? Number(lesson.value) : 0;
+      const prefix = text || lessonId ? "messages." + messages.length : "unused." + i;
+      if (area) area.name = prefix + ".text";
+      if (lesson) lesson.name = prefix + ".lessonId";
+      if (!text && !lessonId) return;
+      const message = { text };
+      if (lessonId) message.lessonId = lessonId;
+      if (area && area.dataset.articleId) message.articleId = Number(area.dataset.articleId);
       messages.push(message);
     });
     target.value = JSON.stringify(messages);
@@ -156,7 +163,7 @@ export const campaignScript = `(() => {
     const el = event.target;
     if (!(el instanceof Element)) return;
     if (el.matches("[data-unit-filter]")) applyFilter(el.closest("[data-unit-picker]"));
-    if (el.matches("textarea[data-message]") && el.form) syncMessages(el.form);
+    if (el.matches("textarea[data-message], select[data-message-lesson]") && el.form) syncMessages(el.form);
   });
 
   // Capture: runs before console.js's own submit handler reads the form.

@@ -119,6 +119,13 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
       .orderBy(asc(lessons.id));
     const chosenLesson = published.find((lesson) => lesson.id !== firstLesson)!;
     await lessonSelect.selectOption(String(chosenLesson.id));
+    // A lesson in the empty fourth slot is not dropped: the API asks for its text, on that slot (the third message).
+    const fourth = page.locator("[data-message-slot]").nth(3);
+    await fourth.locator("select").selectOption(String(chosenLesson.id));
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await expect.poll(() => fourth.locator(".field-error").textContent()).toContain("không được để trống");
+    expect(await page.locator("[data-message-slot] .field-error").count()).toBe(1);
+    await fourth.locator("select").selectOption("");
     await Promise.all([
       page.waitForURL(new RegExp(`/console/campaigns/${id}\\?saved=1$`)),
       page.getByRole("button", { name: "Lưu bản nháp" }).click(),
