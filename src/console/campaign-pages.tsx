@@ -423,6 +423,13 @@ function CampaignForm(props: FormData & { campaignId?: number }) {
               Bài kèm tin {i + 1} (nút "Đọc bài")
               <select name={`messages.${i}.lessonId`} data-skip data-message-lesson>
                 <option value="">Không kèm bài</option>
+                {message.lessonId && !props.lessons.some((lesson) => lesson.id === message.lessonId) ? (
+                  // Unpublished since the draft was saved: kept visible, so saving asks for another lesson rather
+                  // than dropping the link unseen.
+                  <option value={String(message.lessonId)} selected>
+                    {`Bài số ${message.lessonId} (chưa đăng hoặc đã gỡ)`}
+                  </option>
+                ) : null}
                 {props.lessons.map((lesson) => (
                   <option value={String(lesson.id)} selected={lesson.id === message.lessonId}>
                     {lesson.title}

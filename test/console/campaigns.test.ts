@@ -1,9 +1,12 @@
 // The campaign pages through app.request() with a real session cookie: scope (another province's campaign is the
 // 404 page, its progress fragment too), roles (a viewer reads but gets no create or move controls and no create
 // form), the Law Day template prefill, escaped officer text, the moves offered per state, pagination, and the
-// progress fragment saying when polling may stop.
+// progress fragment saying when polling may stop, and the lessons offered per message (a draft's lesson unpublished
+// since stays in view).
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
+import { lessons } from "../../db/schema/index";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { apiCall, createTestApp } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
@@ -163,5 +166,46 @@ describe(`console campaign pages (${testDriver})`, () => {
     expect(cancelled).not.toContain("Chiến dịch số 1");
     const none = await (await page("hcm", "/console/campaigns?state=running")).text();
     expect(none).toContain("Chưa có chiến dịch nào ở trạng thái");
+  });
+
+  it("offers published lessons per message, and keeps a draft's lesson unpublished since in view", async () => {
+    const [first, second] = await handle.db
+      .select({ id: lessons.id, title: lessons.title })
+      .from(lessons)
+      .where(eq(lessons.status, "published"))
+      .orderBy(asc(lessons.id))
+      .limit(2);
+    const id = await create("hanoi", {
+      messages: [
+        { text: "Tin có bài", lessonId: first!.id },
+        { text: "Tin có bài khác", lessonId: second!.id },
+      ],
+    });
+    const before = await (await page("hanoi", `/console/campaigns/${id}/edit`)).text();
+    expect(before).toContain(`<option value="${first!.id}" selected="">`);
+    expect(before).not.toContain("chưa đăng hoặc đã gỡ");
+    // Five slots, each with the list of published lessons.
+    expect(before.match(/data-message-lesson/g)).toHaveLength(5);
+
+    // Its owner (the national office) takes it back to draft.
+    await handle.db.update(lessons).set({ status: "draft" }).where(eq(lessons.id, second!.id));
+    try {
+      const after = await (await page("hanoi", `/console/campaigns/${id}/edit`)).text();
+      expect(after).toContain(
+        `<option value="${second!.id}" selected="">Bài số ${second!.id} (chưa đăng hoặc đã gỡ)</option>`,
+      );
+      // Saving it as it stands is refused naming the field, not saved without the link.
+      const saved = await apiCall(app, tokens.hanoi!, "PATCH", `/api/campaigns/${id}`, {
+        messages: [
+          { text: "Tin có bài", lessonId: first!.id },
+          { text: "Tin có bài khác", lessonId: second!.id },
+        ],
+      });
+      expect(saved.status).toBe(400);
+      const { error } = (await saved.json()) as { error: { issues: Array<{ field: string }> } };
+      expect(error.issues.map((issue) => issue.field)).toEqual(["messages.1.lessonId"]);
+    } finally {
+      await handle.db.update(lessons).set({ status: "published" }).where(eq(lessons.id, second!.id));
+    }
   });
 });
