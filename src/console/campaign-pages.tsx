@@ -4,10 +4,11 @@
 // allows, and live progress polled from a fragment. Pages read through the same campaign services the officer API
 // uses, with the officer's principal; every change goes through /api/campaigns (console.js), so validation, scope
 // and audit stay there.
-import { asc } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { type CampaignState, campaignStates } from "../../db/schema/campaigns";
-import { channels as channelNames, topics } from "../../db/schema/index";
+import { databaseIdentity } from "../../db/db";
+import { articles, channels as channelNames, legalDocuments, topics } from "../../db/schema/index";
 import { campaignAudienceSize, previewCampaign } from "../campaigns/campaign-preview";
 import { campaignRates } from "../campaigns/campaign-dispatch";
 import { type CampaignInput, MAX_CAMPAIGN_MESSAGES } from "../campaigns/campaign-input";
@@ -20,6 +21,8 @@ import {
   listCampaigns,
 } from "../campaigns/campaign-service";
 import { listPublishedLessonTitles } from "../content/lesson-admin";
+import { vietnamToday } from "../content/law-status";
+import { readContentRevision, searchIndexFor } from "../content/search-index-cache";
 import { ApiError } from "../errors";
 import { lawDayTemplate } from "../campaigns/law-day-template";
 import { findUnitByCode, findUnitById } from "../officers/officer-service";
@@ -146,6 +149,33 @@ export function campaignPages() {
           <Pager page={result.page} pageSize={result.pageSize} total={result.total} url={url} />
         </section>
       </Page>,
+    );
+  });
+
+  // The article picker of a message slot: the articles a few words find, ranked as the chat ranks them (in force
+  // first), as buttons carrying the article's id, which the slot's message links to ("Đọc Điều …").
+  app.get("/console/campaigns/article-choices", requirePageRole("officer"), async (c) => {
+    const words = (c.req.query("q") ?? "").trim().slice(0, ARTICLE_QUERY_LENGTH);
+    if (!words) return renderFragment(c, <p class="muted">Gõ vài từ để tìm điều luật.</p>);
+    const { db } = c.get("services");
+    const index = await searchIndexFor(databaseIdentity(db), db, await readContentRevision(db));
+    const hits = index.search(words, ARTICLE_CHOICES, ARTICLES_ONLY, index.notInForceOn(vietnamToday()));
+    if (hits.length === 0) return renderFragment(c, <p class="muted">Không tìm thấy điều luật nào.</p>);
+    return renderFragment(
+      c,
+      <ul class="article-choices">
+        {hits.map(({ entry }) => {
+          const { number, title, document: statute } = entry;
+          const label = articleLabel({ number: number ?? "", title, document: statute ?? "" });
+          return (
+            <li>
+              <button type="button" class="link" data-article-choice={String(entry.id)} data-article-label={label}>
+                {`+ ${label}`}
+              </button>
+            </li>
+          );
+        })}
+      </ul>,
     );
   });
 
@@ -313,10 +343,21 @@ interface FormData {
   topics: Array<{ slug: string; name: string }>;
   surveys: Array<{ key: string; title: string }>;
   lessons: Array<{ id: number; title: string }>;
+  /** The articles the messages link to, by id, named for the form. */
+  articleLabels: Map<number, string>;
 }
 
 /** Published lessons offered per message; more than this and the list would be no use as a list. */
 const LESSON_CHOICES = 300;
+/** Articles the picker offers for a search, and how much of the words it reads. */
+const ARTICLE_CHOICES = 8;
+const ARTICLE_QUERY_LENGTH = 200;
+const ARTICLES_ONLY = new Set(["article"] as const);
+
+/** "Điều 8. Ngày Pháp luật — Luật Phổ biến, giáo dục pháp luật": how the picker names an article. */
+function articleLabel(article: { number: string; title: string | null; document: string }): string {
+  return `Điều ${article.number}${article.title ? `. ${article.title}` : ""} — ${article.document}`;
+}
 
 /** What the create and edit forms show: the campaign's parts, the unit tree opened to its units, topics, surveys. */
 async function formData(c: Context<ConsoleEnv>, input: CampaignInput): Promise<FormData> {
@@ -327,7 +368,17 @@ async function formData(c: Context<ConsoleEnv>, input: CampaignInput): Promise<F
   const topicList = await db.select({ slug: topics.slug, name: topics.name }).from(topics).orderBy(asc(topics.ordinal));
   const surveys = [...surveyCatalog().values()].map((s) => ({ key: s.key, title: s.title }));
   const lessonList = await listPublishedLessonTitles(db, LESSON_CHOICES);
-  return { input, ownCode: own.code, tree, topics: topicList, surveys, lessons: lessonList };
+  const articleIds = input.messages.flatMap((m) => (m.articleId ? [m.articleId] : []));
+  const linked =
+    articleIds.length === 0
+      ? []
+      : await db
+          .select({ id: articles.id, number: articles.number, title: articles.title, document: legalDocuments.title })
+          .from(articles)
+          .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
+          .where(inArray(articles.id, articleIds));
+  const articleLabels = new Map(linked.map((a) => [a.id, articleLabel(a)]));
+  return { input, ownCode: own.code, tree, topics: topicList, surveys, lessons: lessonList, articleLabels };
 }
 
 function CampaignForm(props: FormData & { campaignId?: number }) {
@@ -437,6 +488,7 @@ function CampaignForm(props: FormData & { campaignId?: number }) {
                 ))}
               </select>
             </label>
+            <ArticlePicker slot={i + 1} articleId={message.articleId} labels={props.articleLabels} />
           </div>
         ))}
         <input type="hidden" name="messages" data-type="json" value={JSON.stringify(input.messages)} />
@@ -519,5 +571,35 @@ function CampaignForm(props: FormData & { campaignId?: number }) {
         <button type="submit">Lưu bản nháp</button>
       </div>
     </form>
+  );
+}
+
+/** A message slot's linked article ("Đọc Điều …" button): the one chosen, and a search to choose or change it. */
+function ArticlePicker(props: { slot: number; articleId: number | undefined; labels: Map<number, string> }) {
+  const chosen = props.articleId
+    ? (props.labels.get(props.articleId) ?? `Điều luật số ${props.articleId} (chưa đăng hoặc đã gỡ)`)
+    : null;
+  return (
+    <div class="article-picker" data-article-picker>
+      <p>
+        <span data-article-chosen>{chosen ? `Kèm điều luật: ${chosen}` : "Không kèm điều luật."}</span>{" "}
+        <button type="button" class="link" data-article-clear hidden={!chosen}>
+          Bỏ điều luật
+        </button>
+      </p>
+      <details>
+        <summary>{chosen ? "Đổi điều luật" : 'Kèm một điều luật (nút "Đọc Điều")'}</summary>
+        <label>
+          Tìm điều luật kèm tin {props.slot}
+          <input type="search" data-article-query placeholder="ví dụ: đăng ký thường trú" maxlength={200} />
+        </label>
+        <p>
+          <button type="button" class="secondary" data-article-search>
+            Tìm điều luật
+          </button>
+        </p>
+        <div role="status" data-article-results />
+      </details>
+    </div>
   );
 }

@@ -6,7 +6,8 @@
 //   subtree), a filter box narrows the loaded units by name with or without diacritics, and a summary names what
 //   is chosen;
 // - the messages: the shared script would send "messages.0.text" as an object, not an array, so the textareas are
-//   skipped and a hidden `messages` JSON field is kept in step with them (keeping each message's linked lesson);
+//   skipped and a hidden `messages` JSON field is kept in step with them, with each message's lesson (a list) and
+//   article (a search through GET /console/campaigns/article-choices, a fragment of buttons carrying the ids);
 // - after the draft is created, going to its page (the API answers { campaign: { id } }, which data-next's {id}
 //   cannot reach);
 // - on a campaign's page, reloading when the polled progress shows another state than the page was drawn in (the
@@ -136,6 +137,57 @@ export const campaignScript = `(() => {
     target.value = JSON.stringify(messages);
   }
 
+  // A slot's article picker: the console renders the choices (escaped) as a fragment; choosing one puts its id on
+  // the slot's message, which syncMessages sends as articleId.
+  async function searchArticles(picker) {
+    const query = picker.querySelector("[data-article-query]");
+    const results = picker.querySelector("[data-article-results]");
+    const words = query ? query.value.trim() : "";
+    if (!words) {
+      results.textContent = "Gõ vài từ để tìm điều luật.";
+      return;
+    }
+    results.textContent = "Đang tìm…";
+    try {
+      const response = await fetch("/console/campaigns/article-choices?q=" + encodeURIComponent(words), {
+        credentials: "same-origin",
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      results.innerHTML = await response.text();
+    } catch (error) {
+      results.textContent = "Chưa tìm được lúc này; thử lại sau ít phút.";
+    }
+  }
+
+  function chooseArticle(picker, id, label) {
+    const slot = picker.closest("[data-message-slot]");
+    const area = slot && slot.querySelector("textarea[data-message]");
+    if (!area) return;
+    if (id) area.dataset.articleId = id;
+    else delete area.dataset.articleId;
+    picker.querySelector("[data-article-chosen]").textContent = id ? "Kèm điều luật: " + label : "Không kèm điều luật.";
+    picker.querySelector("[data-article-clear]").hidden = !id;
+    picker.querySelector("[data-article-results]").replaceChildren();
+    const details = picker.querySelector("details");
+    if (details) {
+      details.open = false;
+      details.querySelector("summary").textContent = id ? "Đổi điều luật" : 'Kèm một điều luật (nút "Đọc Điều")';
+    }
+    if (area.form) syncMessages(area.form);
+  }
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const picker = target && target.closest("[data-article-picker]");
+    if (!picker) return;
+    const choice = target.closest("[data-article-choice]");
+    if (choice) chooseArticle(picker, choice.dataset.articleChoice, choice.dataset.articleLabel || "");
+    else if (target.closest("[data-article-clear]")) chooseArticle(picker, "", "");
+    else if (target.closest("[data-article-search]")) searchArticles(picker);
+    else return;
+    event.preventDefault();
+  });
+
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest("button[data-unit-expand]") : null;
     if (!button) return;
@@ -175,6 +227,11 @@ export const campaignScript = `(() => {
     // Enter in the filter box must not submit the whole campaign.
     const el = event.target;
     if (event.key === "Enter" && el instanceof Element && el.matches("[data-unit-filter]")) event.preventDefault();
+    // Enter in an article search looks the words up instead.
+    if (event.key === "Enter" && el instanceof Element && el.matches("[data-article-query]")) {
+      event.preventDefault();
+      searchArticles(el.closest("[data-article-picker]"));
+    }
   });
 
   document.addEventListener("console:done", (event) => {

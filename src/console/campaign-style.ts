@@ -13,6 +13,9 @@ legend { font-weight:600; padding:0 .3rem; }
 .pair { display:grid; gap:.75rem; grid-template-columns:repeat(auto-fit, minmax(180px, 1fr)); }
 .message-slot { display:grid; gap:.35rem; padding:.5rem 0 .75rem; border-bottom:1px solid var(--line); }
 .message-slot:last-of-type { border-bottom:0; }
+.article-picker p { margin:.2rem 0; }
+.article-choices { list-style:none; padding-left:0; margin:.2rem 0; }
+.article-choices li { margin:.15rem 0; }
 .bubble { background:#eef4ff; border-radius:12px; padding:.6rem .8rem; margin:.4rem 0; max-width:34rem; }
 .bubble .option { display:block; margin-top:.4rem; text-align:center; border:1px solid var(--accent);
   color:var(--accent); background:#fff; border-radius:6px; padding:.3rem .5rem; font-size:.9rem; }

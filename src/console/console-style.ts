@@ -62,6 +62,8 @@ button.secondary, .button.secondary { background:#fff; color:var(--accent); }
 button.danger { background:var(--bad); border-color:var(--bad); }
 button.link { background:none; border:none; padding:0; text-decoration:underline; color:var(--accent); }
 button[disabled] { opacity:.6; cursor:progress; }
+/* The hidden attribute wins over the display the rules above give buttons and links. */
+[hidden] { display:none !important; }
 #flash:empty { display:none; }
 #flash { background:#e3f3e4; color:var(--ok); border-radius:6px; padding:.5rem .75rem; margin-bottom:1rem; }
 #flash.error { background:#fde4e4; color:var(--bad); }

@@ -126,6 +126,24 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     await expect.poll(() => fourth.locator(".field-error").textContent()).toContain("không được để trống");
     expect(await page.locator("[data-message-slot] .field-error").count()).toBe(1);
     await fourth.locator("select").selectOption("");
+    // The second message links to an article found by a few words (without diacritics), chosen from the list.
+    const second = page.locator("[data-message-slot]").nth(1);
+    expect(await second.locator("[data-article-chosen]").textContent()).toBe("Không kèm điều luật.");
+    await second.getByText('Kèm một điều luật (nút "Đọc Điều")').click();
+    await second.getByLabel("Tìm điều luật kèm tin 2").fill("dang ky thuong tru");
+    await second.getByRole("button", { name: "Tìm điều luật" }).click();
+    const firstChoice = second.locator("[data-article-choice]").first();
+    await firstChoice.waitFor();
+    const chosenArticle = Number(await firstChoice.getAttribute("data-article-choice"));
+    const chosenLabel = (await firstChoice.getAttribute("data-article-label"))!;
+    expect(chosenLabel).toMatch(/^Điều \d+/);
+    await firstChoice.click();
+    expect(await second.locator("[data-article-chosen]").textContent()).toBe(`Kèm điều luật: ${chosenLabel}`);
+    expect(await second.getByRole("button", { name: "Bỏ điều luật" }).isVisible()).toBe(true);
+    expect(
+      await page.locator("[data-message-slot]").nth(2).getByRole("button", { name: "Bỏ điều luật" }).isVisible(),
+    ).toBe(false);
+    await world.shot(page, "campaigns-article-picker");
     await Promise.all([
       page.waitForURL(new RegExp(`/console/campaigns/${id}\\?saved=1$`)),
       page.getByRole("button", { name: "Lưu bản nháp" }).click(),
@@ -134,7 +152,11 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     const [edited] = await db.select().from(campaigns).where(eq(campaigns.id, id));
     expect(edited!.audience).toEqual(stored!.audience);
     const storedMessages = stored!.messages as Array<{ text: string; lessonId?: number }>;
-    expect(edited!.messages).toEqual([{ ...storedMessages[0], lessonId: chosenLesson.id }, ...storedMessages.slice(1)]);
+    expect(edited!.messages).toEqual([
+      { ...storedMessages[0], lessonId: chosenLesson.id },
+      { ...storedMessages[1], articleId: chosenArticle },
+      ...storedMessages.slice(2),
+    ]);
     expect(edited!.startAt).toEqual(stored!.startAt);
 
     // Preview: the messages per channel, with the lesson button and the unsubscribe hint; the audience forecast.
@@ -143,6 +165,7 @@ describe.runIf(haveChromium)(`console campaigns in Chromium (${testDriver})`, ()
     const preview = page.locator(".channel-preview").first();
     expect(await preview.locator("h3").textContent()).toBe("Trang chat web");
     expect(await preview.textContent()).toContain(`📖 Đọc bài: ${chosenLesson.title.slice(0, 15)}`);
+    expect(await preview.textContent()).toContain("📄 Đọc Điều");
     expect(await preview.textContent()).toContain("Hủy nhận tin");
     expect(await page.locator(".stat").textContent()).toBe("3");
     expect(await main.textContent()).toContain("Nếu lên lịch bây giờ: 3 người nhận");

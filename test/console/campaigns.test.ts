@@ -2,7 +2,7 @@
 // 404 page, its progress fragment too), roles (a viewer reads but gets no create or move controls and no create
 // form), the Law Day template prefill, escaped officer text, the moves offered per state, pagination, and the
 // progress fragment saying when polling may stop, and the lessons offered per message (a draft's lesson unpublished
-// since stays in view).
+// since stays in view) and the article search of a message.
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
@@ -207,5 +207,20 @@ describe(`console campaign pages (${testDriver})`, () => {
     } finally {
       await handle.db.update(lessons).set({ status: "published" }).where(eq(lessons.id, second!.id));
     }
+  });
+
+  it("finds articles for a message by words, for officers only, as buttons carrying the article's id", async () => {
+    const found = await page("hanoi", "/console/campaigns/article-choices?q=dang+ky+thuong+tru");
+    expect(found.status).toBe(200);
+    const html = await found.text();
+    expect(html).toMatch(/data-article-choice="\d+"/);
+    expect(html).toContain("Luật Cư trú");
+    expect(await (await page("hanoi", "/console/campaigns/article-choices?q=")).text()).toContain("Gõ vài từ");
+    const nothing = await page("hanoi", "/console/campaigns/article-choices?q=%3Cscript%3Exyzzy%3C%2Fscript%3E");
+    const nothingHtml = await nothing.text();
+    expect(nothingHtml).toContain("Không tìm thấy điều luật nào.");
+    expect(nothingHtml).not.toContain("<script>");
+    const viewer = await page("hanoi-viewer", "/console/campaigns/article-choices?q=thuong+tru");
+    expect(viewer.status).toBe(403);
   });
 });
