@@ -106,7 +106,7 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     expect(body.replies[0]!.text).toContain("Các quy định liên quan đến câu hỏi của bạn:");
   });
 
-  it("serves the officer console: login form, the dashboard, and no Swagger UI files in the bundle", async () => {
+  it("serves the officer console: login form, the dashboard, the article picker, no Swagger UI files", async () => {
     const officer = await bootstrapOfficer(database.db, {
       name: "Cán bộ Worker",
       email: "worker-console@loa.test",
@@ -127,6 +127,10 @@ describe.runIf(testDriver === "postgres")("worker in workerd (postgres)", () => 
     const swagger = await worker.fetch("/console/api/swagger", { headers: { cookie }, redirect: "manual" });
     expect(await swagger.text()).toContain("không kèm Swagger UI");
     expect((await worker.fetch("/console/assets/swagger-ui-bundle.js")).status).toBe(404);
+    // A campaign message's article picker searches the same index as GET /api/search.
+    const choices = await worker.fetch("/console/campaigns/article-choices?q=ly+hon", { headers: { cookie } });
+    expect(choices.status).toBe(200);
+    expect(await choices.text()).toMatch(/data-article-choice="\d+"[^>]*data-article-label="Điều \d+/);
   });
 
   it("answers GET /api/search in workerd exactly as Node does on the same database", async () => {
