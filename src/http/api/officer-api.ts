@@ -1,5 +1,6 @@
 // The officer API under /api: every route but login and the OpenAPI document needs an officer (token or console
 // session), and everything it returns is filtered by that officer's scope.
+import { requiredRole } from "../../officers/roles";
 import { APP_VERSION } from "../../version";
 import { apiRouter } from "./api-env";
 import { authRoutes } from "./auth-routes";
@@ -35,6 +36,16 @@ export function officerApi() {
   api.route("/", searchRoutes());
   api.route("/", subscriptionRoutes());
   api.route("/", campaignRoutes());
+
+  // Every route outside PUBLIC_PATHS needs a signed-in officer, and the least officer is a viewer: the document says
+  // so wherever a route declares no higher role (routeRole), so the reference names the role of every operation.
+  for (const definition of api.openAPIRegistry.definitions) {
+    if (definition.type !== "route") continue;
+    const route = definition.route as typeof definition.route & { "x-required-role"?: string };
+    if (!PUBLIC_PATHS.has(route.path) && route["x-required-role"] === undefined) {
+      route["x-required-role"] = requiredRole.read;
+    }
+  }
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
