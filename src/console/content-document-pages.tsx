@@ -14,7 +14,16 @@ import { vietnamToday } from "../content/law-status";
 import { listTopicsForOfficer } from "../content/topic-admin";
 import { ApiError } from "../errors";
 import type { ConsoleEnv } from "./console-env";
-import { ContentTabs, contentRights, excerpt, idParam, LegalBadge, pageNumber, PublishBadge } from "./content-parts";
+import {
+  ContentTabs,
+  contentRights,
+  PublishStatusFilter,
+  excerpt,
+  idParam,
+  LegalBadge,
+  pageNumber,
+  PublishBadge,
+} from "./content-parts";
 import { vnDate, vnDateTime, vnNumber } from "./format";
 import { ListTable, Page, PageHeading, Pager } from "./layout";
 import { renderPage } from "./render";
@@ -56,18 +65,7 @@ export function contentDocumentPages() {
           </PageHeading>
           <ContentTabs active="documents" canEdit={rights.canEdit} />
           <form class="filters" method="get" action="/console/content/documents">
-            <label>
-              Trạng thái
-              <select name="status">
-                <option value="">Tất cả</option>
-                <option value="published" selected={filter === "published"}>
-                  Đã đăng
-                </option>
-                <option value="draft" selected={filter === "draft"}>
-                  Bản nháp
-                </option>
-              </select>
-            </label>
+            <PublishStatusFilter value={filter} />
             <label class="check">
               <input type="checkbox" name="inForce" value="1" checked={inForce} />
               Chỉ văn bản đang có hiệu lực

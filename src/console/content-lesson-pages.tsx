@@ -7,7 +7,15 @@ import { getLessonForOfficer, listLessonsForOfficer } from "../content/lesson-ad
 import { listTopicsForOfficer } from "../content/topic-admin";
 import { ApiError } from "../errors";
 import type { ConsoleEnv } from "./console-env";
-import { ContentTabs, contentRights, excerpt, idParam, pageNumber, PublishBadge } from "./content-parts";
+import {
+  ContentTabs,
+  contentRights,
+  PublishStatusFilter,
+  excerpt,
+  idParam,
+  pageNumber,
+  PublishBadge,
+} from "./content-parts";
 import { vnDateTime } from "./format";
 import { ListTable, Page, PageHeading, Pager } from "./layout";
 import { renderPage } from "./render";
@@ -41,18 +49,7 @@ export function contentLessonPages() {
           </PageHeading>
           <ContentTabs active="lessons" canEdit={rights.canEdit} />
           <form class="filters" method="get" action="/console/content/lessons">
-            <label>
-              Trạng thái
-              <select name="status">
-                <option value="">Tất cả</option>
-                <option value="published" selected={filter === "published"}>
-                  Đã đăng
-                </option>
-                <option value="draft" selected={filter === "draft"}>
-                  Bản nháp
-                </option>
-              </select>
-            </label>
+            <PublishStatusFilter value={filter} />
             <button type="submit" class="secondary">
               Lọc
             </button>

@@ -55,6 +55,24 @@ const legalLabels: Record<LegalStatus, { text: string; tone: string }> = {
   expired: { text: "Hết hiệu lực", tone: "bad" },
 };
 
+/** The list filters' publication choice: all, published, or drafts ("status" in the query). */
+export function PublishStatusFilter(props: { value: string | undefined }) {
+  return (
+    <label>
+      Trạng thái
+      <select name="status">
+        <option value="">Tất cả</option>
+        <option value="published" selected={props.value === "published"}>
+          Đã đăng
+        </option>
+        <option value="draft" selected={props.value === "draft"}>
+          Bản nháp
+        </option>
+      </select>
+    </label>
+  );
+}
+
 export function LegalBadge(props: { status: LegalStatus | null | undefined }) {
   if (!props.status) return <span class="muted">Chưa rõ</span>;
   const label = legalLabels[props.status];
