@@ -5,7 +5,7 @@ import type { DbHandle } from "../../db/db";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { createApiToken } from "../../src/officers/officer-service";
 import { authenticateToken } from "../../src/officers/authenticate";
-import { createTestApp } from "../support/test-app";
+import { createTestApp, sessionCookie } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
 
 describe(`console account page (${testDriver})`, () => {
@@ -33,12 +33,7 @@ describe(`console account page (${testDriver})`, () => {
     await createApiToken(handle.db, (await authenticateToken(handle.db, other.token))!, {
       name: "Token của người khác",
     });
-    const response = await app.request("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: me.email, password: me.password }),
-    });
-    cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+    cookie = await sessionCookie(app, me);
   });
   afterAll(async () => handle?.close());
 

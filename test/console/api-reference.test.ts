@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
-import { createTestApp } from "../support/test-app";
+import { createTestApp, sessionCookie } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
 
 describe(`console API reference (${testDriver})`, () => {
@@ -20,12 +20,7 @@ describe(`console API reference (${testDriver})`, () => {
       role: "viewer",
       unitCode: "VN",
     });
-    const response = await app.request("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: viewer.email, password: viewer.password }),
-    });
-    cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+    cookie = await sessionCookie(app, viewer);
   });
   afterAll(async () => handle?.close());
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { lessons } from "../../db/schema/index";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
-import { apiCall, createTestApp } from "../support/test-app";
+import { apiCall, createTestApp, sessionCookie } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
 
 const body = (overrides: Record<string, unknown> = {}) => ({
@@ -34,13 +34,7 @@ describe(`console campaign pages (${testDriver})`, () => {
       unitCode,
     });
     tokens[key] = created.token;
-    const response = await app.request("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: created.email, password: created.password }),
-    });
-    expect(response.status).toBe(200);
-    cookies[key] = response.headers.get("set-cookie")!.split(";")[0]!;
+    cookies[key] = await sessionCookie(app, created);
   };
   const page = (key: string, path: string) => app.request(path, { headers: { cookie: cookies[key]! } });
   const create = async (key: string, overrides: Record<string, unknown> = {}) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { type OfficerWorld, OUT_OF_SCOPE_MARKER, openOfficerWorld } from "../support/officer-fixtures";
-import { apiCall, type createTestApp } from "../support/test-app";
+import { apiCall, type createTestApp, sessionCookie } from "../support/test-app";
 import { testDriver } from "../support/test-db";
 
 describe(`console content pages (${testDriver})`, () => {
@@ -19,12 +19,7 @@ describe(`console content pages (${testDriver})`, () => {
     for (const role of ["officer", "viewer"] as const) {
       const email = `trang-noi-dung-${role}@loa.test`;
       const { password } = await bootstrapOfficer(handle.db, { name: `Cán bộ ${role}`, email, role, unitCode: "01" });
-      const response = await app.request("/api/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password }),
-      });
-      cookies[role] = response.headers.get("set-cookie")!.split(";")[0]!;
+      cookies[role] = await sessionCookie(app, { email, password });
     }
   });
   afterAll(async () => handle?.close());

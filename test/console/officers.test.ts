@@ -6,7 +6,7 @@ import type { OfficerRole } from "../../db/schema/officers";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { createOfficer } from "../../src/officers/officer-service";
 import { createOfficerWorld, type OfficerWorld } from "../support/officer-fixtures";
-import { createTestApp } from "../support/test-app";
+import { createTestApp, sessionCookie } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
 
 describe(`console officers and audit pages (${testDriver})`, () => {
@@ -15,15 +15,7 @@ describe(`console officers and audit pages (${testDriver})`, () => {
   let world: OfficerWorld;
   const cookies = new Map<OfficerRole, string>();
 
-  const login = async (email: string, password: string) => {
-    const response = await app.request("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(response.status).toBe(200);
-    return response.headers.get("set-cookie")!.split(";")[0]!;
-  };
+  const login = (email: string, password: string) => sessionCookie(app, { email, password });
   /** The rows of the page's table (the filters' officer suggestions list every email of the scope). */
   const rows = (html: string) => html.slice(html.indexOf("<tbody>"));
   const page = async (path: string, role: OfficerRole) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { bootstrapOfficer } from "../../src/officers/bootstrap";
 import { createOfficerWorld, OUT_OF_SCOPE_MARKER } from "../support/officer-fixtures";
-import { createTestApp } from "../support/test-app";
+import { createTestApp, sessionCookie } from "../support/test-app";
 import { createTestDb, testDriver } from "../support/test-db";
 
 describe(`console survey pages (${testDriver})`, () => {
@@ -32,12 +32,7 @@ describe(`console survey pages (${testDriver})`, () => {
         role,
         unitCode,
       });
-      const response = await app.request("/api/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: created.email, password: created.password }),
-      });
-      cookies[who] = response.headers.get("set-cookie")!.split(";")[0]!;
+      cookies[who] = await sessionCookie(app, created);
     }
   });
   afterAll(async () => handle?.close());

@@ -71,3 +71,17 @@ export function apiCall(
   if (body !== undefined) headers["content-type"] = "application/json";
   return app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
+
+/** Logs in through POST /api/auth/login and answers the session cookie ("loa_session=…") for console requests. */
+export async function sessionCookie(
+  app: ReturnType<typeof createTestApp>,
+  credentials: { email: string; password: string },
+): Promise<string> {
+  const response = await app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${credentials.email}: ${response.status}`);
+  return response.headers.get("set-cookie")!.split(";")[0]!;
+}
