@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/db";
 import { loadSearchIndex } from "../../src/content/search-index-cache";
-import type { SearchIndex } from "../../src/content/search-index";
+import {
+  DEFAULT_SEARCH_PARAMS,
+  type SearchEntry,
+  SearchIndex,
+  type SearchParams,
+} from "../../src/content/search-index";
 import { createTestDb, testDriver } from "../support/test-db";
 
 const FAMILY = "Luật Hôn nhân và gia đình";
@@ -55,5 +60,46 @@ describe(`search index on the seeded statutes (${testDriver})`, () => {
   it("finds nothing for a question with no searchable word", () => {
     expect(index.search("… ? !", 10)).toEqual([]);
     expect(index.search("cho hỏi như thế nào ạ", 10)).toEqual([]);
+  });
+});
+
+describe("title recall", () => {
+  const article = (id: number, title: string, body: string): SearchEntry => ({
+    type: "article",
+    id,
+    document: "Luật Mẫu",
+    number: String(id),
+    title,
+    body,
+  });
+  // The second article's short body says the question's words more densely than the first's; the first's title is
+  // what the question asks about.
+  const entries = [
+    article(
+      1,
+      "Khen thưởng",
+      "1. Người lao động có thành tích thì được khen thưởng.\n2. Việc xét khen thưởng do cơ quan quản lý thực hiện.",
+    ),
+    article(
+      2,
+      "Mục đích của đánh giá người lao động",
+      "Kết quả đánh giá là căn cứ để khen thưởng, kỷ luật người lao động.",
+    ),
+    article(
+      3,
+      "Hợp đồng lao động",
+      "Hợp đồng lao động là sự thỏa thuận giữa người lao động và người sử dụng lao động.",
+    ),
+    article(4, "Thời giờ làm việc", "Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày."),
+    article(5, "Nghỉ hằng năm", "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương."),
+    article(6, "Kỷ luật lao động", "Kỷ luật lao động là những quy định về việc tuân theo thời gian, công nghệ."),
+  ];
+  const question = "Khen thưởng người lao động thế nào?";
+  const first = (params: SearchParams) => new SearchIndex(entries, [], params).search(question, 5)[0]?.entry.title;
+
+  it("puts the article whose whole title the question says above one whose body holds its words more densely", () => {
+    expect(first(DEFAULT_SEARCH_PARAMS)).toBe("Khen thưởng");
+    // Without title recall, BM25 alone prefers the short body.
+    expect(first({ ...DEFAULT_SEARCH_PARAMS, titleRecallWeight: 0 })).toBe("Mục đích của đánh giá người lao động");
   });
 });
