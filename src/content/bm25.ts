@@ -96,6 +96,11 @@ export class Bm25Index {
     this.averageBody = average(this.bodyLength);
   }
 
+  /** The term's number in this index (undefined for a term no document holds). */
+  termId(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
   /** How many documents hold the term. */
   documentFrequency(term: string): number {
     const id = this.ids.get(term);

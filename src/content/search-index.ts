@@ -138,7 +138,9 @@ export class SearchIndex {
   private readonly synonyms: Synonym[];
   private readonly statutes: Array<{ title: string; key: string[] }>;
   /** Each entry's own title as query terms (question words dropped, as from a question), with their idf. */
-  private readonly titleTerms: Array<{ terms: string[]; idf: Float64Array; total: number }>;
+  private readonly titleTerms: Array<{ ids: Uint32Array; idf: Float64Array; total: number }>;
+  /** Per query, how much of each term the question says (by term id; zeroed again after use). */
+  private readonly askedScratch: Float64Array;
 
   constructor(
     entries: SearchEntry[],
@@ -168,10 +170,14 @@ export class SearchIndex {
       .map((s) => ({ phrase: analyzeClauses(s.phrase).flat(), means: analyzeClauses(s.means) }))
       .filter((s) => s.phrase.length > 0 && s.means.length > 0);
     this.titleTerms = entries.map((entry) => {
-      const terms = queryTerms(questionClauses(entry.title ?? ""), { pairWeight: 1 }).map((t) => t.term);
+      const terms = queryTerms(questionClauses(entry.title ?? ""), { pairWeight: 1 })
+        .map((t) => t.term)
+        .filter((term) => this.bm25.termId(term) !== undefined);
       const idf = Float64Array.from(terms, (term) => this.bm25.idf(term));
-      return { terms, idf, total: idf.reduce((sum, x) => sum + x, 0) };
+      const ids = Uint32Array.from(terms, (term) => this.bm25.termId(term)!);
+      return { ids, idf, total: idf.reduce((sum, x) => sum + x, 0) };
     });
+    this.askedScratch = new Float64Array(this.bm25.termCount);
     const titles = [...new Set(entries.flatMap((e) => (e.type === "article" && e.document ? [e.document] : [])))];
     this.statutes = titles.map((title) => ({ title, key: statuteKey(title) })).filter((s) => s.key.length > 0);
   }
@@ -299,16 +305,23 @@ export class SearchIndex {
    * title's terms the question holds (a synonym's terms count at their weight).
    */
   private applyTitleRecall(terms: QueryTerm[], scores: Float64Array): void {
-    const asked = new Map<string, number>();
-    for (const { term, weight } of terms) asked.set(term, Math.min(1, (asked.get(term) ?? 0) + weight));
+    const asked = this.askedScratch;
+    const ids: number[] = [];
+    for (const { term, weight } of terms) {
+      const id = this.bm25.termId(term);
+      if (id === undefined) continue;
+      ids.push(id);
+      asked[id] = Math.min(1, asked[id]! + weight);
+    }
     for (let d = 0; d < scores.length; d++) {
       if (scores[d] === 0) continue;
       const title = this.titleTerms[d]!;
       if (title.total === 0) continue;
       let said = 0;
-      for (let k = 0; k < title.terms.length; k++) said += title.idf[k]! * (asked.get(title.terms[k]!) ?? 0);
+      for (let k = 0; k < title.ids.length; k++) said += title.idf[k]! * asked[title.ids[k]!]!;
       scores[d]! *= 1 + this.params.titleRecallWeight * (said / title.total) ** 2;
     }
+    for (const id of ids) asked[id] = 0;
   }
 
   private applyStatutePrior(scores: Float64Array): void {
