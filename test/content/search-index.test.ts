@@ -44,6 +44,8 @@ describe(`search index on the seeded statutes (${testDriver})`, () => {
   it("maps everyday words to the law's through the seeded synonyms", () => {
     // "bỏ chồng" means divorce: the article on who raises the children after a divorce.
     expect(top("Bỏ chồng thì con nhỏ ai nuôi?", 1)).toEqual([`${FAMILY} 81`]);
+    // A guest staying the night is the law's "lưu trú", which the host must report.
+    expect(top("Bạn tôi đến ở qua đêm thì có cần báo không?", 1)).toEqual([`${RESIDENCE} 30`]);
     // "bố mẹ" is the law's "cha mẹ".
     expect(top("Bố mẹ có nghĩa vụ gì với con?", 5).some((hit) => /^Luật Hôn nhân và gia đình (71|72)$/.test(hit))).toBe(
       true,
