@@ -2,9 +2,10 @@
 // renders (buttons on the web and Telegram, a numbered list on Zalo personal). A linked lesson or article becomes a
 // button whose value the engine already understands (`lesson:<id>`, `art:<id>`), the survey invitation a button
 // that opens the survey (`survey:<key>`), and the last message says how to stop receiving news.
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { articles, legalDocuments, lessons } from "../../db/schema/index";
+import { lessons } from "../../db/schema/index";
+import { articleHeadings } from "../content/article-lookup";
 import { commandValues } from "../engine/commands";
 import { optionLabel } from "../engine/option-label";
 import type { Reply, ReplyOption } from "../engine/replies";
@@ -30,15 +31,7 @@ export async function renderCampaignReplies(
         ).map((l) => [l.id, l.title]),
   );
   const articleLabels = new Map(
-    articleIds.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: articles.id, number: articles.number, document: legalDocuments.title })
-            .from(articles)
-            .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
-            .where(inArray(articles.id, articleIds))
-        ).map((a) => [a.id, `📄 Đọc Điều ${a.number} ${a.document}`]),
+    (await articleHeadings(db, articleIds)).map((a) => [a.id, `📄 Đọc Điều ${a.number} ${a.document}`]),
   );
   const survey = surveyKey ? surveyCatalog().get(surveyKey) : undefined;
 

@@ -4,11 +4,10 @@
 // allows, and live progress polled from a fragment. Pages read through the same campaign services the officer API
 // uses, with the officer's principal; every change goes through /api/campaigns (console.js), so validation, scope
 // and audit stay there.
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { type CampaignState, campaignStates } from "../../db/schema/campaigns";
-import { databaseIdentity } from "../../db/db";
-import { articles, channels as channelNames, legalDocuments, topics } from "../../db/schema/index";
+import { channels as channelNames, topics } from "../../db/schema/index";
 import { campaignAudienceSize, previewCampaign } from "../campaigns/campaign-preview";
 import { campaignRates } from "../campaigns/campaign-dispatch";
 import { type CampaignInput, MAX_CAMPAIGN_MESSAGES } from "../campaigns/campaign-input";
@@ -20,9 +19,10 @@ import {
   inputOf,
   listCampaigns,
 } from "../campaigns/campaign-service";
+import { articleHeadings } from "../content/article-lookup";
 import { listPublishedLessonTitles } from "../content/lesson-admin";
 import { vietnamToday } from "../content/law-status";
-import { readContentRevision, searchIndexFor } from "../content/search-index-cache";
+import { currentSearchIndex } from "../content/search-index-cache";
 import { ApiError } from "../errors";
 import { lawDayTemplate } from "../campaigns/law-day-template";
 import { findUnitByCode, findUnitById } from "../officers/officer-service";
@@ -158,7 +158,7 @@ export function campaignPages() {
     const words = (c.req.query("q") ?? "").trim().slice(0, ARTICLE_QUERY_LENGTH);
     if (!words) return renderFragment(c, <p class="muted">Gõ vài từ để tìm điều luật.</p>);
     const { db } = c.get("services");
-    const index = await searchIndexFor(databaseIdentity(db), db, await readContentRevision(db));
+    const index = await currentSearchIndex(db);
     const hits = index.search(words, ARTICLE_CHOICES, ARTICLES_ONLY, index.notInForceOn(vietnamToday()));
     if (hits.length === 0) return renderFragment(c, <p class="muted">Không tìm thấy điều luật nào.</p>);
     return renderFragment(
@@ -369,15 +369,7 @@ async function formData(c: Context<ConsoleEnv>, input: CampaignInput): Promise<F
   const surveys = [...surveyCatalog().values()].map((s) => ({ key: s.key, title: s.title }));
   const lessonList = await listPublishedLessonTitles(db, LESSON_CHOICES);
   const articleIds = input.messages.flatMap((m) => (m.articleId ? [m.articleId] : []));
-  const linked =
-    articleIds.length === 0
-      ? []
-      : await db
-          .select({ id: articles.id, number: articles.number, title: articles.title, document: legalDocuments.title })
-          .from(articles)
-          .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
-          .where(inArray(articles.id, articleIds));
-  const articleLabels = new Map(linked.map((a) => [a.id, articleLabel(a)]));
+  const articleLabels = new Map((await articleHeadings(db, articleIds)).map((a) => [a.id, articleLabel(a)]));
   return { input, ownCode: own.code, tree, topics: topicList, surveys, lessons: lessonList, articleLabels };
 }
 

@@ -1,7 +1,7 @@
 // "Điều 51" typed while reading a statute, or "điều 51 luật hôn nhân" from anywhere: find a published document by
 // part of its title (with or without diacritics) and an article in it by its number. Used by the engine through
 // ContentSource; kept apart from the listing and search queries.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { articles, legalDocuments } from "../../db/schema/index";
 import { vietnamToday } from "./law-status";
@@ -13,6 +13,16 @@ type ArticleLookup = Pick<ContentSource, "findArticleByNumber" | "articleRange" 
 const published = eq(legalDocuments.status, "published");
 // Statutes are few (tens, at most a few hundred): their titles are folded here rather than in an extra column.
 const MAX_DOCUMENTS = 1000;
+
+/** Number, title and statute of the given articles (what a link to one is named by); none for no ids. */
+export async function articleHeadings(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: articles.id, number: articles.number, title: articles.title, document: legalDocuments.title })
+    .from(articles)
+    .innerJoin(legalDocuments, eq(legalDocuments.id, articles.documentId))
+    .where(inArray(articles.id, [...ids]));
+}
 
 export function createArticleLookup(db: Db): ArticleLookup {
   return {

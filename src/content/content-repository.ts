@@ -1,10 +1,10 @@
 // The engine's ContentSource on the database: topics, statutes article by article, lessons and search.
 // Citizens see published content only.
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
-import { databaseIdentity, type Db } from "../../db/db";
+import type { Db } from "../../db/db";
 import { articles, legalDocuments, lessons, topics } from "../../db/schema/index";
 import type { ContentSource, LessonView, Page } from "../engine/ports";
-import { readContentRevision, searchIndexFor } from "./search-index-cache";
+import { currentSearchIndex } from "./search-index-cache";
 import type { SearchEntry, SearchEntryType, SearchIndex } from "./search-index";
 import { createArticleLookup } from "./article-lookup";
 import { articleNotice, citationLabel, presentDocument } from "./law-citations";
@@ -227,9 +227,7 @@ export function createContentRepository(
 
     async search(text, requestedPage, pageSize) {
       // The ranking of GET /api/search and the chat's questions (search-index.ts), articles and lessons only.
-      const index = await (
-        searchIndex ?? (async () => searchIndexFor(databaseIdentity(db), db, await readContentRevision(db)))
-      )();
+      const index = await (searchIndex ?? (() => currentSearchIndex(db)))();
       // Articles of statutes no longer in force come after everything in force (search-index.ts).
       const demote = index.notInForceOn(today());
       const hits = index.search(text, Number.MAX_SAFE_INTEGER, ARTICLES_AND_LESSONS, demote);

@@ -3,7 +3,7 @@
 // them changes (triggers, migrations 0006 and 0009), so an index is rebuilt exactly when what it holds may differ,
 // the way content-cache.ts keeps the rest of the published content.
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../db/db";
+import { databaseIdentity, type Db } from "../../db/db";
 import {
   approvedAnswers,
   articles,
@@ -46,6 +46,11 @@ export function searchIndexFor(cacheKey: object | string, reader: Db, revision: 
     }
   });
   return index;
+}
+
+/** The index of `db` as its content stands now (for a request outside a chat turn, which has its own snapshot). */
+export async function currentSearchIndex(db: Db): Promise<SearchIndex> {
+  return searchIndexFor(databaseIdentity(db), db, await readContentRevision(db));
 }
 
 /** The database's current content revision (for callers outside a chat turn, which reads it with the session). */

@@ -5,8 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
-import { databaseIdentity } from "../../../db/db";
-import { readContentRevision, searchIndexFor } from "../../content/search-index-cache";
+import { currentSearchIndex } from "../../content/search-index-cache";
 import { citationName, legalStatusOn, legalStatuses, vietnamToday } from "../../content/law-status";
 import { bestSnippet } from "../../content/search-snippet";
 import { isoDateSchema } from "./content-routes";
@@ -101,7 +100,7 @@ export function searchRoutes() {
     async (c) => {
       const { q, limit, inForceOn } = c.req.valid("query");
       const db = c.get("services").db;
-      const index = await searchIndexFor(databaseIdentity(db), db, await readContentRevision(db));
+      const index = await currentSearchIndex(db);
       const query = index.analyze(q);
       const date = inForceOn ?? vietnamToday();
       const notInForce = index.notInForceOn(date);
