@@ -29,6 +29,7 @@ import {
   type QueryTerm,
   questionClauses,
   queryTerms,
+  sameSyllable,
   type Syllable,
 } from "../text/search-analyzer";
 import { indexTerms } from "../text/search-analyzer";
@@ -439,13 +440,7 @@ function sumTerms(parts: Array<Map<string, number>>): Map<string, number> {
 function containsPhrase(clause: Syllable[], phrase: Syllable[]): boolean {
   outer: for (let i = 0; i + phrase.length <= clause.length; i++) {
     for (let k = 0; k < phrase.length; k++) {
-      const typed = clause[i + k]!;
-      const wanted = phrase[k]!;
-      const same =
-        typed.accented === typed.folded || wanted.accented === wanted.folded
-          ? typed.folded === wanted.folded
-          : typed.accented === wanted.accented;
-      if (!same) continue outer;
+      if (!sameSyllable(clause[i + k]!, phrase[k]!)) continue outer;
     }
     return true;
   }

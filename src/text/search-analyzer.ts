@@ -4,8 +4,11 @@
 // lower case), so questions typed without diacritics match alike, and pairs of adjacent syllables within a clause.
 // Accented forms as a second, more precise index term were measured (bench:qa) and gained nothing on the dev
 // questions while doubling the index; they are kept only where diacritics decide a word: a question word list
-// ("cần" is one, "căn" is not) and synonym phrases, compared as typed when the person typed diacritics. The tone is
-// written as a digit ("hòa"/"hoà" → "hoa2") so old and new tone placement agree.
+// ("cần" is one, "căn" is not) and synonym phrases, compared as typed when the person typed diacritics. That holds
+// for a word written without marks too: in "Cho vay lấy lãi" the "vay" is borrowing, not the filler "vậy" (the
+// whole question was compared folded before, and lost "vay", "tai nạn", "chi phí", "ma túy": citizen hit@1
+// 0.70 → 0.74 in bench:qa). The tone is written as a digit ("hòa"/"hoà" → "hoa2") so old and new tone placement
+// agree.
 // Questions also carry words that say "this is a question" and nothing about the law ("cho hỏi", "có được …
 // không", "như thế nào", "ạ"): those are dropped from the query (never from the indexed text).
 import { normalizeText } from "./vietnamese";
@@ -21,21 +24,39 @@ const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 export interface Syllable {
   folded: string;
   accented: string;
+  /**
+   * True for a syllable without marks in a text typed without diacritics: "vay" there may be vay or vậy, so it is
+   * compared folded. In a text typed with diacritics a syllable without marks is that very word ("cho vay" is
+   * borrowing, not "vậy"; "tai nạn" is not "tại"), and is compared as written.
+   */
+  ambiguous: boolean;
 }
 
-/** Syllables in clauses (punctuation ends a clause, so no pair spans "ly hôn, kết hôn"). */
+/**
+ * Syllables in clauses (punctuation ends a clause, so no pair spans "ly hôn, kết hôn"). A text is taken as typed with
+ * diacritics when at least half its syllables carry a mark: most Vietnamese syllables do, and a text typed without
+ * them has none, or a stray one.
+ */
 export function analyzeClauses(input: string): Syllable[][] {
   const text = normalizeText(input).toLowerCase();
   const clauses: Syllable[][] = [];
+  let syllables = 0;
+  let plain = 0;
   for (const clause of text.split(CLAUSE_BREAK)) {
     const words = clause.split(WORD_BREAK).filter((w) => w.length > 0);
-    if (words.length > 0) clauses.push(words.map(syllableOf));
+    if (words.length === 0) continue;
+    const read = words.map(syllableOf);
+    syllables += read.length;
+    for (const s of read) if (s.ambiguous) plain++;
+    clauses.push(read);
   }
-  return clauses;
+  if (plain === 0 || plain * 2 > syllables) return clauses;
+  return clauses.map((clause) => clause.map((s) => (s.ambiguous ? asTyped(s) : s)));
 }
 
 // Vietnamese has a few thousand syllables: each is taken apart once. Bounded so odd input cannot grow it forever.
 const known = new Map<string, Syllable>();
+const knownAsTyped = new Map<string, Syllable>();
 const MAX_KNOWN = 50_000;
 
 function syllableOf(word: string): Syllable {
@@ -48,6 +69,17 @@ function syllableOf(word: string): Syllable {
   return syllable;
 }
 
+/** The same syllable without marks, read as written (in a text typed with diacritics). */
+function asTyped(s: Syllable): Syllable {
+  let syllable = knownAsTyped.get(s.folded);
+  if (!syllable) {
+    if (knownAsTyped.size >= MAX_KNOWN) knownAsTyped.clear();
+    syllable = { ...s, ambiguous: false };
+    knownAsTyped.set(s.folded, syllable);
+  }
+  return syllable;
+}
+
 function splitTone(word: string): Syllable {
   const decomposed = word.normalize("NFD");
   const folded = decomposed.replace(COMBINING_MARKS, "").replace(/đ/g, "d").normalize("NFC");
@@ -56,7 +88,8 @@ function splitTone(word: string): Syllable {
     tone = TONES[mark] ?? "";
     return "";
   });
-  return { folded, accented: `${withoutTone.normalize("NFC")}${tone}` };
+  const accented = `${withoutTone.normalize("NFC")}${tone}`;
+  return { folded, accented, ambiguous: accented === folded };
 }
 
 export const pairTerm = (a: string, b: string) => `${a}_${b}`;
@@ -134,16 +167,16 @@ const QUESTION_ACCENTED = new Set(QUESTION_WORDS.map((s) => s.accented));
 const QUESTION_FOLDED = new Set(QUESTION_WORDS.map((s) => s.folded));
 
 /**
- * A syllable typed with diacritics is compared as written ("căn" is content, "cần" is not); one typed without
- * any is compared folded, since it may be any of them.
+ * A syllable typed with diacritics is compared as written ("căn" is content, "cần" is not); an ambiguous one (no
+ * marks, in a text typed without them) is compared folded, since it may be any of them.
  */
-function sameSyllable(typed: Syllable, listed: Syllable): boolean {
-  return typed.accented === typed.folded ? typed.folded === listed.folded : typed.accented === listed.accented;
+export function sameSyllable(typed: Syllable, listed: Syllable): boolean {
+  return typed.ambiguous || listed.ambiguous ? typed.folded === listed.folded : typed.accented === listed.accented;
 }
 
 /** True for a syllable that is question grammar or politeness, not content. */
 export function isQuestionSyllable(s: Syllable): boolean {
-  return s.accented === s.folded ? QUESTION_FOLDED.has(s.folded) : QUESTION_ACCENTED.has(s.accented);
+  return s.ambiguous ? QUESTION_FOLDED.has(s.folded) : QUESTION_ACCENTED.has(s.accented);
 }
 
 export interface QueryTerm {

@@ -6,10 +6,10 @@ const termsOf = (question: string) => queryTerms(questionClauses(question), { pa
 describe("search analyzer", () => {
   it("folds syllables and keeps the tone apart, whatever the tone placement or Unicode form", () => {
     const [hoa1, hoa2, hoa3] = ["hòa", "hoà", "HÒA".normalize("NFD")].map((w) => analyzeClauses(w)[0]![0]);
-    expect(hoa1).toEqual({ folded: "hoa", accented: "hoa2" });
+    expect(hoa1).toEqual({ folded: "hoa", accented: "hoa2", ambiguous: false });
     expect(hoa2).toEqual(hoa1);
     expect(hoa3).toEqual(hoa1);
-    expect(analyzeClauses("Đất")[0]![0]).toEqual({ folded: "dat", accented: "đât1" });
+    expect(analyzeClauses("Đất")[0]![0]).toEqual({ folded: "dat", accented: "đât1", ambiguous: false });
   });
 
   it("indexes syllables and pairs within a clause, never across punctuation", () => {
@@ -33,5 +33,18 @@ describe("search analyzer", () => {
     // Typed without diacritics, "can" may be either: treated as the common one.
     expect(termsOf("can ho")).not.toContain("can");
     expect(termsOf("can ho")).toContain("can_ho");
+  });
+
+  it("reads a syllable written without marks as that very word when the question is typed with diacritics", () => {
+    // "vay" (borrow) folds like "vậy", "tai" (tai nạn) like "tại", "chi" (chi phí) like "chị", "ma" (ma túy) like
+    // "mà": among accented words they are content, not question words.
+    expect(termsOf("Cho vay lấy lãi bao nhiêu một năm?")).toContain("vay");
+    expect(termsOf("Bị tai nạn giao thông thì ai trả chi phí?")).toEqual(expect.arrayContaining(["tai", "chi"]));
+    expect(termsOf("Sử dụng ma túy bị xử lý ra sao?")).toContain("ma");
+    // Written with marks, the question words stay filler; typed all without diacritics, a bare syllable may be
+    // either and is read as the common question word (its pairs keep it).
+    expect(termsOf("Vậy tại sao chị không được?")).not.toEqual(expect.arrayContaining(["vay", "tai", "chi"]));
+    expect(termsOf("cho vay lay lai bao nhieu")).not.toContain("vay");
+    expect(termsOf("cho vay lay lai bao nhieu")).toContain("vay_lay");
   });
 });
