@@ -7,8 +7,10 @@
 // ("cần" is one, "căn" is not) and synonym phrases, compared as typed when the person typed diacritics. That holds
 // for a word written without marks too: in "Cho vay lấy lãi" the "vay" is borrowing, not the filler "vậy" (the
 // whole question was compared folded before, and lost "vay", "tai nạn", "chi phí", "ma túy": citizen hit@1
-// 0.70 → 0.74 in bench:qa). The tone is written as a digit ("hòa"/"hoà" → "hoa2") so old and new tone placement
-// agree.
+// 0.70 → 0.74 in bench:qa). Typed without any diacritics, a question word's spelling is read as the word it mostly
+// is ("nha" nhà, "chi" chi phí; "co" có, "khong" không), and vậy/nhé/hả only at the end of a clause (questions typed
+// bare: citizen hit@1 0.65 → 0.70, hit@5 0.91 → 0.96, as the law stood on 2026-06-30). The tone is written as a
+// digit ("hòa"/"hoà" → "hoa2") so old and new tone placement agree.
 // Questions also carry words that say "this is a question" and nothing about the law ("cho hỏi", "có được …
 // không", "như thế nào", "ạ"): those are dropped from the query (never from the indexed text).
 import { normalizeText } from "./vietnamese";
@@ -165,6 +167,20 @@ const QUESTION_WORDS = analyzeClauses(
 )[0]!;
 const QUESTION_ACCENTED = new Set(QUESTION_WORDS.map((s) => s.accented));
 const QUESTION_FOLDED = new Set(QUESTION_WORDS.map((s) => s.folded));
+/**
+ * Question words whose spelling without marks is mostly a content word, in the statutes and in questions alike
+ * (nhà, chi phí, hội, bồi thường, tài sản, căn hộ, có thể, đăng ký, ảnh, do): typed without diacritics they are read
+ * as that word. Dropping a content word costs a question more than keeping a common filler word, which weighs
+ * little (its idf is low).
+ */
+const CONTENT_WHEN_UNMARKED = new Set(["nha", "chi", "hoi", "boi", "tai", "can", "the", "dang", "anh", "do"]);
+/**
+ * Sentence-final particles (vậy, nhé, hả) spelled like content words (vay, nhẹ, hạ): typed without diacritics they are
+ * filler only at the end of a clause ("ly hon thi sao vay"), content inside one ("cho vay lay lai").
+ */
+const FINAL_WHEN_UNMARKED = new Set(["vay", "nhe", "ha"]);
+/** Sentence-final particles without marks (à/ạ, nhé, nha, ơi, hả, vậy): what may follow the last word of a clause. */
+const PARTICLES = new Set(["a", "nhe", "nha", "oi", "ha", "vay"]);
 
 /**
  * A syllable typed with diacritics is compared as written ("căn" is content, "cần" is not); an ambiguous one (no
@@ -174,9 +190,14 @@ export function sameSyllable(typed: Syllable, listed: Syllable): boolean {
   return typed.ambiguous || listed.ambiguous ? typed.folded === listed.folded : typed.accented === listed.accented;
 }
 
-/** True for a syllable that is question grammar or politeness, not content. */
-export function isQuestionSyllable(s: Syllable): boolean {
-  return s.ambiguous ? QUESTION_FOLDED.has(s.folded) : QUESTION_ACCENTED.has(s.accented);
+/**
+ * True for a syllable that is question grammar or politeness, not content. `clauseEnd`: nothing but such particles
+ * follows it in its clause.
+ */
+export function isQuestionSyllable(s: Syllable, clauseEnd = false): boolean {
+  if (!s.ambiguous) return QUESTION_ACCENTED.has(s.accented);
+  if (FINAL_WHEN_UNMARKED.has(s.folded)) return clauseEnd;
+  return QUESTION_FOLDED.has(s.folded) && !CONTENT_WHEN_UNMARKED.has(s.folded);
 }
 
 export interface QueryTerm {
@@ -220,15 +241,27 @@ export function queryTerms(clauses: Syllable[][], options: QueryOptions, weight 
   const weights = new Map<string, number>();
   const add = (term: string, w: number) => weights.set(term, (weights.get(term) ?? 0) + w);
   for (const clause of clauses) {
+    const question = questionWordsOf(clause);
     for (let i = 0; i < clause.length; i++) {
       const s = clause[i]!;
-      const content = !isQuestionSyllable(s);
+      const content = !question[i];
       if (content) add(s.folded, weight);
       const next = clause[i + 1];
       // A pair with one question word still says something ("quyền của", "bị phạt"); two say nothing.
-      if (next && (content || !isQuestionSyllable(next)))
-        add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
+      if (next && (content || !question[i + 1])) add(pairTerm(s.folded, next.folded), weight * options.pairWeight);
     }
   }
   return [...weights].map(([term, w]) => ({ term, weight: w }));
+}
+
+/** For each syllable of a clause, whether it is a question word (sentence-final particles only at its end). */
+function questionWordsOf(clause: Syllable[]): boolean[] {
+  const question = new Array<boolean>(clause.length);
+  let tail = true; // only particles after this syllable
+  for (let i = clause.length - 1; i >= 0; i--) {
+    const s = clause[i]!;
+    question[i] = isQuestionSyllable(s, tail);
+    tail &&= PARTICLES.has(s.folded);
+  }
+  return question;
 }
