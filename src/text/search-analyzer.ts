@@ -40,20 +40,26 @@ export interface Syllable {
  * them has none, or a stray one.
  */
 export function analyzeClauses(input: string): Syllable[][] {
-  const text = normalizeText(input).toLowerCase();
-  const clauses: Syllable[][] = [];
+  const clauses = syllableClauses(input);
   let syllables = 0;
   let plain = 0;
-  for (const clause of text.split(CLAUSE_BREAK)) {
-    const words = clause.split(WORD_BREAK).filter((w) => w.length > 0);
-    if (words.length === 0) continue;
-    const read = words.map(syllableOf);
-    syllables += read.length;
-    for (const s of read) if (s.ambiguous) plain++;
-    clauses.push(read);
+  for (const clause of clauses) {
+    syllables += clause.length;
+    for (const s of clause) if (s.ambiguous) plain++;
   }
   if (plain === 0 || plain * 2 > syllables) return clauses;
   return clauses.map((clause) => clause.map((s) => (s.ambiguous ? asTyped(s) : s)));
+}
+
+/** Syllables in clauses, each unmarked one ambiguous (enough for folded index terms). */
+function syllableClauses(input: string): Syllable[][] {
+  const text = normalizeText(input).toLowerCase();
+  const clauses: Syllable[][] = [];
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const words = clause.split(WORD_BREAK).filter((w) => w.length > 0);
+    if (words.length > 0) clauses.push(words.map(syllableOf));
+  }
+  return clauses;
 }
 
 // Vietnamese has a few thousand syllables: each is taken apart once. Bounded so odd input cannot grow it forever.
@@ -100,7 +106,8 @@ export const pairTerm = (a: string, b: string) => `${a}_${b}`;
 export function indexTerms(input: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
-  for (const clause of analyzeClauses(input)) {
+  // Only folded forms are indexed: how the text was typed does not matter here.
+  for (const clause of syllableClauses(input)) {
     for (let i = 0; i < clause.length; i++) {
       const s = clause[i]!.folded;
       add(s);
@@ -166,7 +173,6 @@ const QUESTION_WORDS = analyzeClauses(
     "hỏi xin ơi này đó thì để hay hoặc khi nếu sẽ đã đang bị bởi tại về trong một như thế phải cần",
 )[0]!;
 const QUESTION_ACCENTED = new Set(QUESTION_WORDS.map((s) => s.accented));
-const QUESTION_FOLDED = new Set(QUESTION_WORDS.map((s) => s.folded));
 /**
  * Question words whose spelling without marks is mostly a content word, in the statutes and in questions alike
  * (nhà, chi phí, hội, bồi thường, tài sản, căn hộ, có thể, đăng ký, ảnh, do): typed without diacritics they are read
@@ -179,6 +185,10 @@ const CONTENT_WHEN_UNMARKED = new Set(["nha", "chi", "hoi", "boi", "tai", "can",
  * filler only at the end of a clause ("ly hon thi sao vay"), content inside one ("cho vay lay lai").
  */
 const FINAL_WHEN_UNMARKED = new Set(["vay", "nhe", "ha"]);
+/** The question words as typed without diacritics, less those read as content words or only at a clause's end. */
+const QUESTION_FOLDED = new Set(
+  QUESTION_WORDS.map((s) => s.folded).filter((f) => !CONTENT_WHEN_UNMARKED.has(f) && !FINAL_WHEN_UNMARKED.has(f)),
+);
 /** Sentence-final particles without marks (à/ạ, nhé, nha, ơi, hả, vậy): what may follow the last word of a clause. */
 const PARTICLES = new Set(["a", "nhe", "nha", "oi", "ha", "vay"]);
 
@@ -191,13 +201,12 @@ export function sameSyllable(typed: Syllable, listed: Syllable): boolean {
 }
 
 /**
- * True for a syllable that is question grammar or politeness, not content. `clauseEnd`: nothing but such particles
- * follows it in its clause.
+ * True for a syllable that is question grammar or politeness, not content. `clauseEnd`: nothing but sentence-final
+ * particles follows it in its clause.
  */
-export function isQuestionSyllable(s: Syllable, clauseEnd = false): boolean {
+function isQuestionSyllable(s: Syllable, clauseEnd: boolean): boolean {
   if (!s.ambiguous) return QUESTION_ACCENTED.has(s.accented);
-  if (FINAL_WHEN_UNMARKED.has(s.folded)) return clauseEnd;
-  return QUESTION_FOLDED.has(s.folded) && !CONTENT_WHEN_UNMARKED.has(s.folded);
+  return FINAL_WHEN_UNMARKED.has(s.folded) ? clauseEnd : QUESTION_FOLDED.has(s.folded);
 }
 
 export interface QueryTerm {
