@@ -3,7 +3,8 @@
 //
 // Method, in the order a question goes through it:
 //  1. Analysis (src/text/search-analyzer.ts): folded syllables and syllable pairs; filler and question words
-//     dropped ("cho hỏi", "có được … không", "như thế nào").
+//     dropped ("cho hỏi", "có được … không", "như thế nào"); a pair of a connector and a content word ("đối với",
+//     "với viên chức") counts connectorPairWeight (half): it says how the question is built, not what about.
 //  2. Synonyms: a phrase of the synonym list found in the question ("sổ đỏ") adds what it means ("giấy chứng nhận
 //     quyền sử dụng đất") as extra, lighter terms. The list is data (search_synonyms), officers extend it.
 //  3. BM25F with two fields: title (article title + statute name, or a lesson's title and summary, or an approved
@@ -25,6 +26,7 @@
 // A semantic ranker could later re-order the candidates of `searchAnalyzed` (the seam); none is used.
 import {
   analyzeClauses,
+  PLAIN_QUERY,
   type QueryOptions,
   type QueryTerm,
   questionClauses,
@@ -87,7 +89,7 @@ export interface SearchParams {
 
 export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   bm25: DEFAULT_BM25,
-  query: { pairWeight: 1 },
+  query: { pairWeight: 1, connectorPairWeight: 0.5 },
   synonymWeight: 0.4,
   statuteBoost: 1.5,
   feedbackDocuments: 0,
@@ -171,7 +173,7 @@ export class SearchIndex {
       .map((s) => ({ phrase: analyzeClauses(s.phrase).flat(), means: analyzeClauses(s.means) }))
       .filter((s) => s.phrase.length > 0 && s.means.length > 0);
     this.titleTerms = entries.map((entry) => {
-      const terms = queryTerms(questionClauses(entry.title ?? ""), { pairWeight: 1 })
+      const terms = queryTerms(questionClauses(entry.title ?? ""), PLAIN_QUERY)
         .map((t) => t.term)
         .filter((term) => this.bm25.termId(term) !== undefined);
       const idf = Float64Array.from(terms, (term) => this.bm25.idf(term));
@@ -370,7 +372,7 @@ export class SearchIndex {
    */
   titleAgreement(question: string, entry: SearchEntry): number {
     const weigh = (text: string) => {
-      const terms = queryTerms(questionClauses(text), { pairWeight: 1 });
+      const terms = queryTerms(questionClauses(text), PLAIN_QUERY);
       return new Map(terms.map((t) => [t.term, this.bm25.idf(t.term)]));
     };
     const asked = weigh(question);

@@ -110,3 +110,45 @@ describe("title recall", () => {
     expect(first({ ...DEFAULT_SEARCH_PARAMS, titleRecallWeight: 0 })).toBe("Mục đích của đánh giá người lao động");
   });
 });
+
+describe("pairs around a connector", () => {
+  const article = (id: number, title: string, body: string): SearchEntry => ({
+    type: "article",
+    id,
+    document: "Luật Mẫu",
+    number: String(id),
+    title,
+    body,
+  });
+  // The second article is about safety and only happens to be built like the question ("… đối với người lao động
+  // làm việc"); the first is about the allowance the question asks for.
+  const entries = [
+    article(
+      1,
+      "Trợ cấp thôi việc",
+      "1. Người lao động làm việc thường xuyên từ đủ 12 tháng trở lên thì được trợ cấp thôi việc.\n" +
+        "2. Mỗi năm làm việc được trợ cấp một nửa tháng tiền lương.",
+    ),
+    article(2, "Trách nhiệm của doanh nghiệp", "Bảo đảm an toàn đối với người lao động làm việc."),
+    article(
+      3,
+      "Hợp đồng lao động",
+      "Hợp đồng lao động là sự thỏa thuận giữa người lao động và người sử dụng lao động.",
+    ),
+    article(4, "Thời giờ làm việc", "Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày."),
+    article(5, "Nghỉ hằng năm", "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương."),
+    article(6, "Kỷ luật lao động", "Kỷ luật lao động là những quy định về việc tuân theo thời gian, công nghệ."),
+  ];
+  const first = (question: string, connectorPairWeight: number) => {
+    const params = { ...DEFAULT_SEARCH_PARAMS, query: { ...DEFAULT_SEARCH_PARAMS.query, connectorPairWeight } };
+    return new SearchIndex(entries, [], params).search(question, 5)[0]?.entry.title;
+  };
+
+  it("does not let a text built like the question ('đối với …') outrank the one about what it asks", () => {
+    const weight = DEFAULT_SEARCH_PARAMS.query.connectorPairWeight;
+    expect(first("Trợ cấp đối với người lao động làm việc?", weight)).toBe("Trợ cấp thôi việc");
+    expect(first("tro cap doi voi nguoi lao dong lam viec", weight)).toBe("Trợ cấp thôi việc");
+    // With the pairs around "với" at full weight, the short text that shares the construction wins.
+    expect(first("Trợ cấp đối với người lao động làm việc?", 1)).toBe("Trách nhiệm của doanh nghiệp");
+  });
+});

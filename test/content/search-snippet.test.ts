@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bestSnippet, SNIPPET_LENGTH } from "../../src/content/search-snippet";
-import { questionClauses, queryTerms } from "../../src/text/search-analyzer";
+import { PLAIN_QUERY, questionClauses, queryTerms } from "../../src/text/search-analyzer";
 
-const termsOf = (question: string) => queryTerms(questionClauses(question), { pairWeight: 1 });
+const termsOf = (question: string) => queryTerms(questionClauses(question), PLAIN_QUERY);
 const idf = () => 1;
 
 describe("snippet", () => {

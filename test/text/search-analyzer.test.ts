@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { analyzeClauses, indexTerms, questionClauses, queryTerms } from "../../src/text/search-analyzer";
+import { analyzeClauses, indexTerms, PLAIN_QUERY, questionClauses, queryTerms } from "../../src/text/search-analyzer";
 
-const termsOf = (question: string) => queryTerms(questionClauses(question), { pairWeight: 1 }).map((t) => t.term);
+const termsOf = (question: string) => queryTerms(questionClauses(question), PLAIN_QUERY).map((t) => t.term);
 
 describe("search analyzer", () => {
   it("folds syllables and keeps the tone apart, whatever the tone placement or Unicode form", () => {
@@ -64,5 +64,22 @@ describe("search analyzer", () => {
     expect(termsOf("ly hon thi chia tai san sao vay a")).not.toContain("vay");
     expect(termsOf("phat nhe hay nang")).toContain("nhe");
     expect(termsOf("giup em voi nhe")).not.toContain("nhe");
+  });
+
+  it("weighs a connector's pairs with content words by connectorPairWeight, other question words' whole", () => {
+    const options = { pairWeight: 1, connectorPairWeight: 0.5 };
+    const weights = (question: string) =>
+      new Map(queryTerms(questionClauses(question), options).map((t) => [t.term, t.weight]));
+    const asked = weights("Mức phạt đối với người bán hàng rong như thế nào?");
+    expect(asked.get("doi_voi")).toBe(0.5);
+    expect(asked.get("voi_nguoi")).toBe(0.5);
+    expect(asked.get("muc_phat")).toBe(1);
+    expect(asked.get("nguoi_ban")).toBe(1);
+    // Typed without diacritics alike.
+    expect(weights("muc phat doi voi nguoi ban hang rong").get("voi_nguoi")).toBe(0.5);
+    // "bị", "là": they make the verb or quote a definition, and keep their pairs.
+    expect(weights("Bị phạt khi nào?").get("bi_phat")).toBe(1);
+    expect(weights("Tài sản là vật gì?").get("la_vat")).toBe(1);
+    expect(weights("Quyền của người thuê nhà").get("quyen_cua")).toBe(0.5);
   });
 });
