@@ -4,9 +4,10 @@
 // statute title + article number), beside two baselines computed here over the same articles: (a) plain BM25 over
 // syllables, (b) BM25 with syllable pairs, question words dropped and a second field (article title + statute
 // name). The parameters of src/content/search-index.ts were chosen looking at odd-indexed questions only; the
-// even-indexed half is reported as held out. A third set, Loa's own citizen questions (qa-own-questions.ts), is
-// reported beside them, and every set again typed without diacritics, as many citizens write on Zalo. Also p50/p95
-// latency of GET /api/search, index build time and heap.
+// even-indexed half is reported as held out. Two more sets are reported beside them: Loa's own citizen questions
+// (qa-own-questions.ts) and forty written blind by someone who never saw a ranking (qa-blind-questions.ts); every set
+// again typed without diacritics, as many citizens write on Zalo. Also p50/p95 latency of GET /api/search, index build
+// time and heap.
 // Runs on the seeded PGlite template, and on Postgres too when DATABASE_URL is set or 127.0.0.1:5432 answers.
 // Targets (issue 11): citizen hit@1 ≥ 0.75, hit@5 ≥ 0.90; formal hit@1 ≥ 0.90, hit@5 ≥ 0.97.
 import { readFileSync } from "node:fs";
@@ -27,6 +28,7 @@ import { SearchIndex } from "../../src/content/search-index";
 import { loadSearchIndex } from "../../src/content/search-index-cache";
 import { foldText, tokenizeClauses } from "../../src/text/vietnamese";
 import { createTestApp } from "../support/test-app";
+import { blindCitizenQuestions } from "./qa-blind-questions";
 import { ownCitizenQuestions } from "./qa-own-questions";
 
 const SHARED = join(import.meta.dirname, "../../../shared/data/legal");
@@ -41,6 +43,8 @@ const sets: Record<string, Question[]> = {
   citizen: JSON.parse(readFileSync(join(SHARED, "qa-citizen-dev.json"), "utf8")),
   // Loa's own citizen questions (test/bench/qa-own-questions.ts): a third look, not one the targets are set on.
   own: ownCitizenQuestions,
+  // Written blind on 2026-11-23 (test/bench/qa-blind-questions.ts): the least tuned-on look there is.
+  blind: blindCitizenQuestions,
 };
 const DEV_SETS = ["formal", "citizen"];
 const relevantOf = (q: Question) => new Set(q.relevant_articles.map((r) => `${r.law_id}\u0000${r.article_id}`));
@@ -329,14 +333,17 @@ if (adminUrl) {
 const f = (x: number) => x.toFixed(2);
 for (const report of reports) {
   console.log(`\n${report.driver}: retrieval (hit@1 / hit@5 / MRR@10)`);
-  console.log(`${"method".padEnd(40)} ${"formal (dev)".padEnd(26)} ${"citizen (dev)".padEnd(26)} own citizen`);
+  console.log(
+    `${"method".padEnd(40)} ${"formal (dev)".padEnd(26)} ${"citizen (dev)".padEnd(26)} ` +
+      `${"own citizen".padEnd(26)} blind citizen`,
+  );
   const methods = [...new Set(report.rows.map((r) => r.method))];
   for (const method of methods) {
     const cell = (set: string) => {
       const s = report.rows.find((r) => r.method === method && r.set === set)?.scores;
       return (s ? `${f(s.hit1)} / ${f(s.hit5)} / ${f(s.mrr10)} (${s.n})` : "").padEnd(26);
     };
-    console.log(`${method.padEnd(40)} ${cell("formal")} ${cell("citizen")} ${cell("own")}`.trimEnd());
+    console.log(`${method.padEnd(40)} ${cell("formal")} ${cell("citizen")} ${cell("own")} ${cell("blind")}`.trimEnd());
   }
   console.log(`${"targets".padEnd(40)} ${"≥0.90 / ≥0.97".padEnd(26)} ≥0.75 / ≥0.90`);
   console.log(
