@@ -70,15 +70,25 @@ describe(`search index on the seeded statutes (${testDriver})`, () => {
   });
 });
 
+/** An article of a small sample labour law, for ranking tests that need only a few texts. */
+const article = (id: number, title: string, body: string): SearchEntry => ({
+  type: "article",
+  id,
+  document: "Luật Mẫu",
+  number: String(id),
+  title,
+  body,
+});
+
+/** Articles 3–6 of the sample law: texts that share some of the test questions' words and are about other things. */
+const OTHER_LABOUR_ARTICLES = [
+  article(3, "Hợp đồng lao động", "Hợp đồng lao động là sự thỏa thuận giữa người lao động và người sử dụng lao động."),
+  article(4, "Thời giờ làm việc", "Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày."),
+  article(5, "Nghỉ hằng năm", "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương."),
+  article(6, "Kỷ luật lao động", "Kỷ luật lao động là những quy định về việc tuân theo thời gian, công nghệ."),
+];
+
 describe("title recall", () => {
-  const article = (id: number, title: string, body: string): SearchEntry => ({
-    type: "article",
-    id,
-    document: "Luật Mẫu",
-    number: String(id),
-    title,
-    body,
-  });
   // The second article's short body says the question's words more densely than the first's; the first's title is
   // what the question asks about.
   const entries = [
@@ -92,14 +102,7 @@ describe("title recall", () => {
       "Mục đích của đánh giá người lao động",
       "Kết quả đánh giá là căn cứ để khen thưởng, kỷ luật người lao động.",
     ),
-    article(
-      3,
-      "Hợp đồng lao động",
-      "Hợp đồng lao động là sự thỏa thuận giữa người lao động và người sử dụng lao động.",
-    ),
-    article(4, "Thời giờ làm việc", "Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày."),
-    article(5, "Nghỉ hằng năm", "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương."),
-    article(6, "Kỷ luật lao động", "Kỷ luật lao động là những quy định về việc tuân theo thời gian, công nghệ."),
+    ...OTHER_LABOUR_ARTICLES,
   ];
   const question = "Khen thưởng người lao động thế nào?";
   const first = (params: SearchParams) => new SearchIndex(entries, [], params).search(question, 5)[0]?.entry.title;
@@ -112,14 +115,6 @@ describe("title recall", () => {
 });
 
 describe("pairs around a connector", () => {
-  const article = (id: number, title: string, body: string): SearchEntry => ({
-    type: "article",
-    id,
-    document: "Luật Mẫu",
-    number: String(id),
-    title,
-    body,
-  });
   // The second article is about safety and only happens to be built like the question ("… đối với người lao động
   // làm việc"); the first is about the allowance the question asks for.
   const entries = [
@@ -130,14 +125,7 @@ describe("pairs around a connector", () => {
         "2. Mỗi năm làm việc được trợ cấp một nửa tháng tiền lương.",
     ),
     article(2, "Trách nhiệm của doanh nghiệp", "Bảo đảm an toàn đối với người lao động làm việc."),
-    article(
-      3,
-      "Hợp đồng lao động",
-      "Hợp đồng lao động là sự thỏa thuận giữa người lao động và người sử dụng lao động.",
-    ),
-    article(4, "Thời giờ làm việc", "Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày."),
-    article(5, "Nghỉ hằng năm", "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương."),
-    article(6, "Kỷ luật lao động", "Kỷ luật lao động là những quy định về việc tuân theo thời gian, công nghệ."),
+    ...OTHER_LABOUR_ARTICLES,
   ];
   const first = (question: string, connectorPairWeight: number) => {
     const params = { ...DEFAULT_SEARCH_PARAMS, query: { ...DEFAULT_SEARCH_PARAMS.query, connectorPairWeight } };
