@@ -190,13 +190,13 @@ const QUESTION_FOLDED = new Set(
   QUESTION_WORDS.map((s) => s.folded).filter((f) => !CONTENT_WHEN_UNMARKED.has(f) && !FINAL_WHEN_UNMARKED.has(f)),
 );
 /**
- * The question words that join two phrases: prepositions and conjunctions (those the VNTK dictionary, @vntk/dictionary,
- * tags mostly E or C). A pair of one of them and a content word spans the joint between two phrases ("khen thưởng
- * đối với viên chức": "với viên"), so it says how the question is built, not what it is about, and a short text that
- * happens to be built alike ("… đối với viên chức") should not win on it. Such pairs count half. The other question
- * words keep their pairs whole: "là" quotes a definition ("tài sản là vật"), "bị", "được", "không" make the verb
- * (bị phạt, được hưởng, không được). Halving every question word's pairs lost formal questions that quote a
- * definition (bench:qa, README).
+ * The question words that join two phrases: those the VNTK dictionary (@vntk/dictionary; read once to make this list,
+ * not a dependency) tags mostly as prepositions or conjunctions. A pair of one of them and a content word spans the
+ * joint between two phrases ("khen thưởng đối với viên chức": "với viên"), so it says how the question is built, not
+ * what it is about, and a short text that happens to be built alike ("… đối với viên chức") should not win on it.
+ * Such pairs count connectorPairWeight (half, in the search's defaults). The other question words keep their pairs
+ * whole: "là" quotes a definition ("tài sản là vật"), "bị", "được", "không" make the verb (bị phạt, được hưởng, không
+ * được). Halving every question word's pairs lost formal questions that quote a definition (bench:qa, README).
  */
 const CONNECTORS = new Set(analyzeClauses("với thì mà của và hoặc nếu bởi tại như")[0]!.map((s) => s.folded));
 /** Sentence-final particles without marks (à/ạ, nhé, nha, ơi, hả, vậy): what may follow the last word of a clause. */
@@ -271,7 +271,8 @@ export function queryTerms(clauses: Syllable[][], options: QueryOptions, weight 
       const content = !question[i];
       if (content) add(s.folded, weight);
       const next = clause[i + 1];
-      // A pair with one question word still says something ("quyền của", "bị phạt"); two say nothing.
+      // A pair with one question word still says something ("bị phạt"; a connector's, "quyền của", less); two say
+      // nothing.
       if (!next || (!content && question[i + 1])) continue;
       const joint = (!content && CONNECTORS.has(s.folded)) || (question[i + 1] && CONNECTORS.has(next.folded));
       const pairWeight = options.pairWeight * (joint ? options.connectorPairWeight : 1);
