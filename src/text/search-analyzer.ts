@@ -13,6 +13,7 @@
 // digit ("hòa"/"hoà" → "hoa2") so old and new tone placement agree.
 // Questions also carry words that say "this is a question" and nothing about the law ("cho hỏi", "có được …
 // không", "như thế nào", "ạ"): those are dropped from the query (never from the indexed text).
+import { CHAT_SHORTHAND } from "./chat-shorthand";
 import { normalizeText } from "./vietnamese";
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -43,12 +44,34 @@ export function analyzeClauses(input: string): Syllable[][] {
   const clauses = syllableClauses(input);
   let syllables = 0;
   let plain = 0;
+  let shorthand = false;
   for (const clause of clauses) {
-    syllables += clause.length;
-    for (const s of clause) if (s.ambiguous) plain++;
+    for (const s of clause) {
+      // Chat shorthand ("ko", "vk") is neither: it says nothing about how the rest was typed.
+      if (spelledOut(s)) shorthand = true;
+      else {
+        syllables++;
+        if (s.ambiguous) plain++;
+      }
+    }
   }
-  if (plain === 0 || plain * 2 > syllables) return clauses;
-  return clauses.map((clause) => clause.map((s) => (s.ambiguous ? asTyped(s) : s)));
+  const asWritten = plain === 0 || plain * 2 > syllables;
+  if (asWritten && !shorthand) return clauses;
+  return clauses.map((clause) =>
+    clause.flatMap((s) => spelledOut(s) ?? (asWritten || !s.ambiguous ? [s] : [asTyped(s)])),
+  );
+}
+
+/** Chat shorthand spelled out, each syllable as written (null for a word that is not shorthand). */
+let shorthandSyllables: Map<string, Syllable[]> | undefined;
+function spelledOut(s: Syllable): Syllable[] | undefined {
+  shorthandSyllables ??= new Map(
+    Object.entries(CHAT_SHORTHAND).map(([short, full]) => [
+      short,
+      syllableClauses(full)[0]!.map((syllable) => asTyped(syllable)),
+    ]),
+  );
+  return shorthandSyllables.get(s.accented);
 }
 
 /** Syllables in clauses, each unmarked one ambiguous (enough for folded index terms). */

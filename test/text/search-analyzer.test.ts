@@ -82,4 +82,23 @@ describe("search analyzer", () => {
     expect(weights("Tài sản là vật gì?").get("la_vat")).toBe(1);
     expect(weights("Quyền của người thuê nhà").get("quyen_cua")).toBe(0.5);
   });
+
+  it("reads chat shorthand as the words it stands for, however the rest of the question was typed", () => {
+    // "vk", "ck" are vợ, chồng; "dc", "ko", "j" the question words được, không, gì (dropped like them).
+    const spelled = termsOf("Vợ chồng em ly hôn thì được chia gì không?");
+    expect(termsOf("vk ck em ly hôn thì dc chia j ko?")).toEqual(spelled);
+    expect(termsOf("vk ck em ly hon thi dc chia j ko")).toEqual(termsOf("vo chong em ly hon thi duoc chia gi khong"));
+    expect(termsOf("cty nợ lương")).toEqual(termsOf("công ty nợ lương"));
+    expect(termsOf("ra ubnd xã hỏi")).toContain("uy_ban");
+    // Shorthand does not decide how the rest was typed: four bare words and five shorthand stay a bare question.
+    expect(analyzeClauses("vk ck dc ko j ly hon tai san")[0]!.at(-1)).toMatchObject({ folded: "san", ambiguous: true });
+  });
+
+  it("never reads a Vietnamese word as shorthand, nor shorthand inside a longer token", () => {
+    expect(termsOf("sổ hồng")).toContain("so_hong");
+    expect(termsOf("làm hỏng đồ")).toContain("hong");
+    expect(termsOf("vay 50tr")).toContain("50tr");
+    // The statutes are indexed as written: "điểm k" is a point of a clause there.
+    expect([...indexTerms("điểm k khoản 1").keys()]).toContain("diem_k");
+  });
 });
