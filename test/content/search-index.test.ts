@@ -57,6 +57,13 @@ describe(`search index on the seeded statutes (${testDriver})`, () => {
     );
   });
 
+  it("maps everyday words of the second synonym batch (written from the statutes, not from questions)", () => {
+    // "tuổi lấy chồng" asks the marriage age: the conditions of marriage, not how to register one.
+    expect(top("Con gái tôi năm nay 17, tuổi lấy chồng theo luật là mấy?", 1)).toEqual([`${FAMILY} 8`]);
+    // "tách khẩu" is the law's "tách hộ".
+    expect(top("Muốn tách khẩu ra ở riêng với bố mẹ thì làm thế nào?", 1)).toEqual([`${RESIDENCE} 25`]);
+  });
+
   it("favours the statute a question names", () => {
     const named = index.analyze("Theo Luật Cư trú, ai phải đăng ký tạm trú?");
     expect(named.statutes).toEqual([RESIDENCE]);
