@@ -26,6 +26,7 @@
 // A semantic ranker could later re-order the candidates of `searchAnalyzed` (the seam); none is used.
 import {
   analyzeClauses,
+  isPronoun,
   PLAIN_QUERY,
   type QueryOptions,
   type QueryTerm,
@@ -438,11 +439,16 @@ function sumTerms(parts: Array<Map<string, number>>): Map<string, number> {
   return total;
 }
 
-/** The phrase occurs in the clause, syllable by syllable (folded where the question has no diacritics). */
+/**
+ * The phrase occurs in the clause, syllable by syllable (folded where the question has no diacritics); a personal
+ * pronoun between two of its syllables does not break it ("không cho tôi gặp con" says "không cho gặp con").
+ */
 function containsPhrase(clause: Syllable[], phrase: Syllable[]): boolean {
   outer: for (let i = 0; i + phrase.length <= clause.length; i++) {
-    for (let k = 0; k < phrase.length; k++) {
-      if (!sameSyllable(clause[i + k]!, phrase[k]!)) continue outer;
+    let at = i;
+    for (let k = 0; k < phrase.length; k++, at++) {
+      if (k > 0) while (at < clause.length && isPronoun(clause[at]!) && !sameSyllable(clause[at]!, phrase[k]!)) at++;
+      if (at >= clause.length || !sameSyllable(clause[at]!, phrase[k]!)) continue outer;
     }
     return true;
   }

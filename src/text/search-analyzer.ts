@@ -242,6 +242,12 @@ function isQuestionSyllable(s: Syllable, clauseEnd: boolean): boolean {
   return FINAL_WHEN_UNMARKED.has(s.folded) ? clauseEnd : QUESTION_FOLDED.has(s.folded);
 }
 
+/** Personal pronouns (tôi, em, mình…): a person puts them inside a phrase ("không cho tôi gặp con"). */
+const PRONOUNS = analyzeClauses("tôi em mình tớ anh chị nó")[0]!;
+export function isPronoun(s: Syllable): boolean {
+  return PRONOUNS.some((p) => sameSyllable(s, p));
+}
+
 export interface QueryTerm {
   term: string;
   /** How much the term counts (synonym expansions count less than what was typed). */

@@ -64,6 +64,14 @@ describe(`search index on the seeded statutes (${testDriver})`, () => {
     expect(top("Muốn tách khẩu ra ở riêng với bố mẹ thì làm thế nào?", 1)).toEqual([`${RESIDENCE} 25`]);
   });
 
+  it("reads a synonym phrase with a personal pronoun inside it", () => {
+    // "không cho gặp con" is hindering the other parent's visits ("cản trở … thăm nom con"), which the law forbids;
+    // people put themselves in the middle of it.
+    const question = "Ly hôn xong vợ cũ không cho tôi gặp con thì sao?";
+    expect(index.analyze(question).terms.map((t) => t.term)).toContain("tham_nom");
+    expect(top(question, 3)).toContain(`${FAMILY} 82`);
+  });
+
   it("favours the statute a question names", () => {
     const named = index.analyze("Theo Luật Cư trú, ai phải đăng ký tạm trú?");
     expect(named.statutes).toEqual([RESIDENCE]);
