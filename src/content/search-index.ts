@@ -6,7 +6,8 @@
 //     dropped ("cho hỏi", "có được … không", "như thế nào"); a pair of a connector and a content word ("đối với",
 //     "với viên chức") counts connectorPairWeight (half): it says how the question is built, not what about.
 //  2. Synonyms: a phrase of the synonym list found in the question ("sổ đỏ") adds what it means ("giấy chứng nhận
-//     quyền sử dụng đất") as extra, lighter terms. The list is data (search_synonyms), officers extend it.
+//     quyền sử dụng đất") as extra, lighter terms, as heavy as the typed words where the statutes never use the
+//     phrase's words ("karaoke"). The list is data (search_synonyms), officers extend it.
 //  3. BM25F with two fields: title (article title + statute name, or a lesson's title and summary, or an approved
 //     answer's question) weighted above the body. Each paragraph (an article's clauses "1. …", "a) …") is scored
 //     too and an entry's best paragraph score is added: a question about one clause of a long article (one
@@ -207,7 +208,7 @@ export class SearchIndex {
     const all = analyzeClauses(question);
     for (const synonym of this.synonyms) {
       if (all.some((clause) => containsPhrase(clause, synonym.phrase))) {
-        add(queryTerms(synonym.means, p.query, p.synonymWeight));
+        add(queryTerms(synonym.means, p.query, this.synonymWeightOf(synonym)));
       }
     }
     const folded = all.map((clause) => clause.map((s) => s.folded).filter((s) => s !== "va"));
@@ -215,6 +216,18 @@ export class SearchIndex {
       .filter(({ key }) => folded.some((clause) => containsSequence(clause, key) || namesWithoutBo(clause, key)))
       .map((s) => s.title);
     return { terms: [...terms].map(([term, weight]) => ({ term, weight })), clauses, statutes };
+  }
+
+  /**
+   * What a synonym's terms weigh: synonymWeight, lighter than what was typed, as long as the statutes can read the
+   * phrase itself. A word they never use ("karaoke", "tour", "quỵt") carries nothing on its own, so the legal terms
+   * stand in for it: the weight rises towards 1 with the share of the phrase's syllables the index does not hold.
+   * Without it, "Hàng xóm hát karaoke tới khuya" was about neighbouring land ("hàng xóm" → bất động sản liền kề).
+   */
+  private synonymWeightOf(synonym: Synonym): number {
+    const unread = synonym.phrase.filter((s) => this.bm25.termId(s.folded) === undefined).length;
+    const base = this.params.synonymWeight;
+    return base + ((1 - base) * unread) / synonym.phrase.length;
   }
 
   /** The best `limit` entries of the given types for a question, best first. */

@@ -155,3 +155,30 @@ describe("pairs around a connector", () => {
     expect(first("Trợ cấp đối với người lao động làm việc?", 1)).toBe("Trách nhiệm của doanh nghiệp");
   });
 });
+
+describe("synonyms for words the statutes never use", () => {
+  // "karaoke" is in no text: only its synonym says what the question is about. "hàng xóm" is in the texts (they
+  // speak of neighbours), and its synonym only adds the law's words for them.
+  const entries = [
+    article(1, "Tiếng ồn", "Cá nhân không được gây tiếng ồn vượt quy chuẩn trong khu dân cư vào ban đêm."),
+    article(
+      2,
+      "Bất động sản liền kề",
+      "Chủ sở hữu bất động sản liền kề, hàng xóm của nhau, thỏa thuận về ranh giới và lối đi.",
+    ),
+    ...OTHER_LABOUR_ARTICLES,
+  ];
+  const synonyms = [
+    { phrase: "hàng xóm", means: "bất động sản liền kề" },
+    { phrase: "karaoke", means: "tiếng ồn khu dân cư" },
+  ];
+  const index = new SearchIndex(entries, synonyms);
+  const weightOf = (question: string, term: string) => index.analyze(question).terms.find((t) => t.term === term);
+
+  it("weighs the legal terms of an unread word like a typed word, those of a read phrase lighter", () => {
+    expect(weightOf("Hát karaoke tới khuya", "tieng_on")?.weight).toBe(1);
+    expect(weightOf("Hàng xóm ồn ào", "lien_ke")?.weight).toBe(DEFAULT_SEARCH_PARAMS.synonymWeight);
+    expect(index.search("Hàng xóm hát karaoke tới khuya thì sao?", 5)[0]?.entry.title).toBe("Tiếng ồn");
+    expect(index.search("hang xom hat karaoke toi khuya", 5)[0]?.entry.title).toBe("Tiếng ồn");
+  });
+});
