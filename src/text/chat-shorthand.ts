@@ -19,6 +19,7 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   mk: "mình",
   mik: "mình",
   trc: "trước",
+  ak: "ạ",
   // People and family.
   vk: "vợ",
   ck: "chồng",

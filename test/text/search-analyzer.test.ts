@@ -89,6 +89,7 @@ describe("search analyzer", () => {
     expect(termsOf("vk ck em ly hôn thì dc chia j ko?")).toEqual(spelled);
     expect(termsOf("vk ck em ly hon thi dc chia j ko")).toEqual(termsOf("vo chong em ly hon thi duoc chia gi khong"));
     expect(termsOf("cty nợ lương")).toEqual(termsOf("công ty nợ lương"));
+    expect(termsOf("con 2 tuoi ai nuoi ak")).toEqual(termsOf("con 2 tuoi ai nuoi a"));
     expect(termsOf("ra ubnd xã hỏi")).toContain("uy_ban");
     // Shorthand does not decide how the rest was typed: four bare words and five shorthand stay a bare question.
     expect(analyzeClauses("vk ck dc ko j ly hon tai san")[0]!.at(-1)).toMatchObject({ folded: "san", ambiguous: true });
