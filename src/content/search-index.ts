@@ -121,7 +121,8 @@ export interface AnalyzedQuery {
 
 interface Synonym {
   phrase: Syllable[];
-  means: Syllable[][];
+  /** What the phrase means, as weighted query terms (fixed for an index: its parameters and terms do not change). */
+  terms: QueryTerm[];
 }
 
 /** A statute's name as folded syllables, without "và" and punctuation (people write it several ways). */
@@ -171,9 +172,12 @@ export class SearchIndex {
     this.bm25 = new Bm25Index(fields);
     this.passages = new Bm25Index(passageFields);
     this.passageOwner = Uint32Array.from(owners);
-    this.synonyms = synonyms
-      .map((s) => ({ phrase: analyzeClauses(s.phrase).flat(), means: analyzeClauses(s.means) }))
-      .filter((s) => s.phrase.length > 0 && s.means.length > 0);
+    this.synonyms = synonyms.flatMap((s): Synonym[] => {
+      const phrase = analyzeClauses(s.phrase).flat();
+      const means = analyzeClauses(s.means);
+      if (phrase.length === 0 || means.length === 0) return [];
+      return [{ phrase, terms: queryTerms(means, params.query, this.synonymWeightOf(phrase)) }];
+    });
     this.titleTerms = entries.map((entry) => {
       const terms = queryTerms(questionClauses(entry.title ?? ""), PLAIN_QUERY)
         .map((t) => t.term)
@@ -208,7 +212,7 @@ export class SearchIndex {
     const all = analyzeClauses(question);
     for (const synonym of this.synonyms) {
       if (all.some((clause) => containsPhrase(clause, synonym.phrase))) {
-        add(queryTerms(synonym.means, p.query, this.synonymWeightOf(synonym)));
+        add(synonym.terms);
       }
     }
     const folded = all.map((clause) => clause.map((s) => s.folded).filter((s) => s !== "va"));
@@ -224,10 +228,10 @@ export class SearchIndex {
    * stand in for it: the weight rises towards 1 with the share of the phrase's syllables the index does not hold.
    * Without it, "Hàng xóm hát karaoke tới khuya" was about neighbouring land ("hàng xóm" → bất động sản liền kề).
    */
-  private synonymWeightOf(synonym: Synonym): number {
-    const unread = synonym.phrase.filter((s) => this.bm25.termId(s.folded) === undefined).length;
+  private synonymWeightOf(phrase: Syllable[]): number {
+    const unread = phrase.filter((s) => this.bm25.termId(s.folded) === undefined).length;
     const base = this.params.synonymWeight;
-    return base + ((1 - base) * unread) / synonym.phrase.length;
+    return base + ((1 - base) * unread) / phrase.length;
   }
 
   /** The best `limit` entries of the given types for a question, best first. */

@@ -62,7 +62,7 @@ export function analyzeClauses(input: string): Syllable[][] {
   );
 }
 
-/** Chat shorthand spelled out, each syllable as written (null for a word that is not shorthand). */
+/** Chat shorthand spelled out, each syllable as written (undefined for a word that is not shorthand). */
 let shorthandSyllables: Map<string, Syllable[]> | undefined;
 function spelledOut(s: Syllable): Syllable[] | undefined {
   shorthandSyllables ??= new Map(
