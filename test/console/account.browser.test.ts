@@ -103,5 +103,7 @@ describe.runIf(haveChromium)(`console account and API reference in Chromium (${t
     await phone.goto(`${world.baseUrl}/console/api#op-post-api-campaigns`);
     await phone.screenshot({ path: join(shots, "api-reference-phone.png") });
     expect(world.pageErrors).toEqual([]);
-  });
+    // Two logins and four screenshots, one of a page tens of thousands of pixels tall: about 15 s alone, and past
+    // the default 30 s once, when the whole suite ran beside it on two cores.
+  }, 90_000);
 });
